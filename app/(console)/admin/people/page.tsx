@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { listPeople } from "@/db/queries/people";
+import { requirePagePermission } from "@/lib/auth/actor";
+import { ROLE_LABELS, ROLE_PLURALS, ROLES, roleFromSlug, roleSlug, type Role } from "@/lib/auth/roles";
+import { cn } from "@/lib/utils";
+import { EditRolesDialog } from "./_components/edit-roles-dialog";
+
+export const metadata: Metadata = { title: "People" };
+
+/** The organisation's directory: every member may read it to find whom to ask; only Administrators edit roles. */
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+  const actor = await requirePagePermission("people:read");
+  const role = roleFromSlug((await searchParams).role);
+  const people = await listPeople(await getDb(), actor.organization.id, role);
+  const canEdit = actor.permissions.includes("people:write");
+
+  return (
+    <div className="grid gap-4">
+      <PageHeader
+        title="People"
+        description={`Everyone in ${actor.organization.name}, with their roles. Ask an Office Lead or an Administrator for what your role does not allow.`}
+      />
+      <RoleFilter active={role} />
+      {people.length === 0 ? (
+        <EmptyState title="Nobody here" description={`No one in ${actor.organization.name} has this role yet.`} />
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Email</TableHead>
+              <TableHead>Roles</TableHead>
+              {canEdit ? (
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {people.map((person) => (
+              <TableRow key={person.id}>
+                <TableCell className="font-medium">{person.name}</TableCell>
+                <TableCell>{person.email}</TableCell>
+                <TableCell>
+                  <span className="flex flex-wrap gap-1">
+                    {person.roles.map((r) => (
+                      <Badge key={r} variant="secondary">
+                        {ROLE_LABELS[r]}
+                      </Badge>
+                    ))}
+                  </span>
+                </TableCell>
+                {canEdit ? (
+                  <TableCell className="text-right">
+                    <EditRolesDialog person={person} />
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+function RoleFilter({ active }: { active: Role | undefined }) {
+  const options: { label: string; href: string; current: boolean }[] = [
+    { label: "All", href: "/admin/people", current: !active },
+    ...ROLES.map((role) => ({
+      label: ROLE_PLURALS[role],
+      href: `/admin/people?role=${roleSlug(role)}`,
+      current: active === role,
+    })),
+  ];
+  return (
+    <nav aria-label="Filter by role" className="flex flex-wrap gap-2">
+      {options.map((option) => (
+        <Link
+          key={option.label}
+          href={option.href}
+          aria-current={option.current ? "page" : undefined}
+          className={cn(
+            "rounded-full border px-3 py-1 text-sm transition-colors hover:bg-accent",
+            option.current && "border-primary bg-primary text-primary-foreground hover:bg-primary/90",
+          )}
+        >
+          {option.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./organizations";
+export * from "./people";
+export * from "./audit";
+export * from "./sign-in";

@@ -1,0 +1,15 @@
+import { boolean, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  /** Administration → Settings. Write policies stay off until an Administrator opts in. */
+  allowWritePolicies: boolean("allow_write_policies").notNull().default(false),
+  allowQueryStringKeys: boolean("allow_query_string_keys").notNull().default(true),
+  allowPersonalApiKeys: boolean("allow_personal_api_keys").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export type Organization = typeof organizations.$inferSelect;

@@ -1,0 +1,10 @@
+/** How an audit action reads in the log: "<actor> <phrase> <target>". Unknown actions fall back to their code. */
+const PHRASES: Record<string, string> = {
+  "person.roles_updated": "changed the roles of",
+};
+
+export function describeAuditAction(event: { actorLabel: string; action: string; targetLabel: string | null }): string {
+  const phrase = PHRASES[event.action];
+  const target = event.targetLabel ?? "";
+  return phrase ? `${event.actorLabel} ${phrase} ${target}`.trim() : `${event.actorLabel}: ${event.action} ${target}`.trim();
+}

@@ -1,0 +1,55 @@
+import type { Role } from "./roles";
+
+/** Every console permission, `resource:verb`. Server checks and UI greying both read this one list. */
+export const PERMISSIONS = [
+  "profile:write",
+  "people:read",
+  "personal_api_key:write",
+  "webhooks:write",
+  "company_credentials:write",
+  "administration:view",
+  "people:write",
+  "api_keys:read",
+  "api_keys:write",
+  "api_management:read",
+  "api_management:write",
+  "access_logs:read",
+  "audit_log:read",
+  "settings:write",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What every person of an organisation may do, whatever their roles. */
+const EVERYONE: readonly Permission[] = ["profile:write", "people:read", "personal_api_key:write", "webhooks:write"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  member: EVERYONE,
+  office_lead: [...EVERYONE, "company_credentials:write"],
+  administrator: [
+    ...EVERYONE,
+    "administration:view",
+    "people:write",
+    "api_keys:read",
+    "api_keys:write",
+    "api_management:read",
+    "api_management:write",
+    "access_logs:read",
+    "audit_log:read",
+    "settings:write",
+  ],
+};
+
+/** The union of the roles' permissions, in catalogue order. */
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  const granted = new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+  return PERMISSIONS.filter((permission) => granted.has(permission));
+}
+
+/** The role to ask when a permission is missing: the one that grants it, Administrator first. */
+export function roleGranting(permission: Permission): Role {
+  if (ROLE_PERMISSIONS.administrator.includes(permission) && !EVERYONE.includes(permission)) {
+    return "administrator";
+  }
+  if (ROLE_PERMISSIONS.office_lead.includes(permission)) return "office_lead";
+  return "member";
+}

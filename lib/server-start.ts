@@ -1,0 +1,31 @@
+import "server-only";
+import { getHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { isEmpty, seedDemoData } from "@/db/seed";
+import { authSecret } from "@/lib/auth/secret";
+import { env } from "@/lib/env";
+
+/**
+ * Runs once when the server starts, before it serves: validates the configuration, applies migrations and, on an
+ * empty embedded database only, seeds the demo data. A DATABASE_URL database is never seeded implicitly.
+ */
+export async function prepareServer(): Promise<void> {
+  env();
+  authSecret();
+  const { db, driver } = await getHandle();
+  await migrateDatabase(db, driver);
+  if (driver === "pglite" && (await isEmpty(db))) {
+    await seedDemoData(db);
+    console.info("[keyward] Seeded the demo organisations (password: keyward-demo).");
+  }
+}
+
+/** prepareServer(), stopping the process with the cause if it fails: Next would otherwise answer every request 500. */
+export async function startServer(): Promise<void> {
+  try {
+    await prepareServer();
+  } catch (error) {
+    console.error("[keyward] Start-up failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

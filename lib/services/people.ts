@@ -1,0 +1,59 @@
+import "server-only";
+import { and, count, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { getPerson } from "@/db/queries/people";
+import { organizations, userRoles, users } from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { sortRoles, type Role } from "@/lib/auth/roles";
+import type { RequestMeta } from "@/lib/request-meta";
+
+export type UpdateRolesOutcome =
+  | { ok: true; person: { id: string; name: string }; roles: Role[] }
+  | { ok: false; reason: "not_found" | "last_administrator" };
+
+/**
+ * Replaces a person's roles, with its audit event, in one transaction. Role changes in one organisation are
+ * serialised by locking the organisation row, so two Administrators removing each other at once cannot leave it
+ * with none.
+ */
+export async function updatePersonRoles(
+  db: Db,
+  actor: AuditActor,
+  input: { userId: string; roles: Role[] },
+  meta: RequestMeta,
+): Promise<UpdateRolesOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, actor.organizationId)).for("update");
+    const person = await getPerson(tx, actor.organizationId, input.userId);
+    if (!person) return { ok: false, reason: "not_found" };
+
+    const before = sortRoles(
+      (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, person.id))).map((r) => r.role),
+    );
+    const after = sortRoles(input.roles);
+    if (before.includes("administrator") && !after.includes("administrator")) {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(userRoles)
+        .innerJoin(users, eq(users.id, userRoles.userId))
+        .where(
+          and(eq(users.organizationId, actor.organizationId), eq(userRoles.role, "administrator"), ne(users.id, person.id)),
+        );
+      if ((others?.n ?? 0) === 0) return { ok: false, reason: "last_administrator" };
+    }
+
+    await tx.delete(userRoles).where(eq(userRoles.userId, person.id));
+    await tx.insert(userRoles).values(after.map((role) => ({ userId: person.id, role })));
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: "person.roles_updated",
+        target: { type: "person", id: person.id, label: person.name },
+        metadata: { before, after },
+      },
+      meta,
+    );
+    return { ok: true, person: { id: person.id, name: person.name }, roles: after };
+  });
+}
