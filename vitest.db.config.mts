@@ -5,7 +5,10 @@ import { configDefaults, defineConfig } from "vitest/config";
 // All files share one database, so they run one at a time.
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+    },
   },
   test: {
     environment: "node",

@@ -1,0 +1,133 @@
+"use client";
+
+import { Download, TriangleAlert } from "lucide-react";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export interface RevealedValue {
+  /** The read-only field's label, e.g. "Client secret" (PRODUCT.md "Secret reveal"). */
+  label: string;
+  value: string;
+  /** The copy button's name; defaults to "Copy <label>". */
+  copyLabel?: string;
+  /** Whether copying this value counts as having kept the secret. */
+  secret?: boolean;
+}
+
+export interface SecretRevealDialogProps {
+  open: boolean;
+  /** Called with false once the person is done (never by Escape or a click outside). */
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: React.ReactNode;
+  warning?: string;
+  values: RevealedValue[];
+  download: { filename: string; content: string };
+}
+
+/**
+ * The product's one dialog for showing a secret, used by every flow. The secret exists only in this component's
+ * props: it was never stored, and closing the dialog drops it. Done asks once more if it was neither copied nor
+ * downloaded.
+ */
+export function SecretRevealDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  warning = "Lost credentials cannot be recovered.",
+  values,
+  download,
+}: SecretRevealDialogProps) {
+  const [kept, setKept] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const baseId = useId();
+
+  function close() {
+    setKept(false);
+    setConfirming(false);
+    onOpenChange(false);
+  }
+
+  function done() {
+    if (kept || confirming) close();
+    else setConfirming(true);
+  }
+
+  function saveFile() {
+    const url = URL.createObjectURL(new Blob([download.content], { type: "text/plain;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = download.filename;
+    link.click();
+    URL.revokeObjectURL(url);
+    setKept(true);
+  }
+
+  return (
+    <Dialog open={open}>
+      <DialogContent
+        showCloseButton={false}
+        onEscapeKeyDown={(event) => event.preventDefault()}
+        onInteractOutside={(event) => event.preventDefault()}
+        className="sm:max-w-xl"
+      >
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          {description ? <DialogDescription>{description}</DialogDescription> : null}
+        </DialogHeader>
+        <p className="flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>
+            {warning} Copy or download {values.filter((v) => v.secret).length > 1 ? "them" : "it"} now: it will not
+            be shown again.
+          </span>
+        </p>
+        <div className="grid gap-4">
+          {values.map((item, index) => {
+            const id = `${baseId}-${index}`;
+            return (
+              <div key={item.label} className="grid gap-1.5">
+                <Label htmlFor={id}>{item.label}</Label>
+                <div className="flex gap-2">
+                  <Input id={id} readOnly value={item.value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+                  <CopyButton
+                    value={item.value}
+                    label={item.copyLabel ?? `Copy ${item.label.toLowerCase()}`}
+                    onCopied={() => item.secret && setKept(true)}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {confirming ? (
+          <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
+            You will not be able to see this secret again. You have neither copied nor downloaded it. Click Done again
+            to close anyway.
+          </p>
+        ) : null}
+        <DialogFooter className="gap-2 sm:justify-between">
+          <Button type="button" variant="outline" onClick={saveFile}>
+            <Download aria-hidden className="size-4" />
+            Download .txt
+          </Button>
+          <Button type="button" onClick={done}>
+            Done
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

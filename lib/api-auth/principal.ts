@@ -1,0 +1,17 @@
+import type { ApiPolicy } from "./policies";
+
+export type CredentialKind = "access_code" | "personal_key" | "oauth_token";
+
+/** Who an API request is: the organisation it acts in, the credential, the person (if any), what it may do. */
+export interface Principal {
+  organization: { id: string; slug: string; name: string };
+  credential: { kind: CredentialKind; id: string };
+  user: { id: string; email: string; name: string } | null;
+  policies: ApiPolicy[];
+  /** The organisation API key behind an access code (for access logs and last-used). */
+  apiKeyId: string | null;
+  /** Body logging asked for by the key (BuildMaster's logging options). */
+  logging: { requests: boolean; bodies: boolean };
+  /** Label for audit events caused by this request ("Billing sync (API key)"). */
+  auditLabel: string;
+}

@@ -1,0 +1,59 @@
+/**
+ * RFC 9457 problem details: the one way every `/api` route reports an error. The `type` list is closed, so
+ * clients can switch on it; `detail` is a human-readable sentence about this occurrence.
+ */
+export const PROBLEM_TYPES = {
+  unauthorized: { status: 401, title: "Authentication required" },
+  forbidden: { status: 403, title: "Missing policy" },
+  not_found: { status: 404, title: "Not found" },
+  invalid_request: { status: 400, title: "Invalid request" },
+  validation: { status: 422, title: "Validation failed" },
+  conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Request body too large" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  unavailable: { status: 503, title: "Service unavailable" },
+  internal: { status: 500, title: "Internal error" },
+} as const;
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export interface ProblemOptions {
+  detail: string;
+  /** Field-level messages for validation problems: `{ "url": ["Must use https."] }`. */
+  errors?: Record<string, string[] | undefined>;
+  headers?: HeadersInit;
+  /** Extension members (RFC 9457 §3.2), e.g. `policy` for a 403. */
+  extensions?: Record<string, unknown>;
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export function problem(type: ProblemType, options: ProblemOptions): Response {
+  const { status, title } = PROBLEM_TYPES[type];
+  const headers = new Headers(options.headers);
+  headers.set("Content-Type", PROBLEM_CONTENT_TYPE);
+  headers.set("Cache-Control", "no-store");
+  const body = {
+    type: `https://keyward.dev/problems/${type.replaceAll("_", "-")}`,
+    title,
+    status,
+    detail: options.detail,
+    ...(options.errors ? { errors: options.errors } : {}),
+    ...options.extensions,
+  };
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** 401 with the challenge RFC 6750 asks for. */
+export function unauthorized(detail: string, error: "invalid_token" | "invalid_request" | null = "invalid_token") {
+  const challenge = error
+    ? `Bearer realm="keyward", error="${error}", error_description="${detail.replaceAll('"', "'")}"`
+    : `Bearer realm="keyward"`;
+  return problem("unauthorized", { detail, headers: { "WWW-Authenticate": challenge } });
+}
+
+/** JSON success answer; every `/api` response is private and uncached. */
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Cache-Control", "no-store");
+  return Response.json(body, { ...init, headers });
+}

@@ -1,0 +1,91 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+
+/**
+ * Secret formats. Every secret starts with a recognisable prefix and ends with a CRC32 checksum (GitHub's token
+ * format), so secret scanners find them and a mistyped or invented value is refused without a database lookup.
+ * Only `hashSecret()` of a secret is ever stored; the secret itself is shown once.
+ */
+export const SECRET_PREFIXES = {
+  client_secret: "kwcs_",
+  access_token: "kwat_",
+  access_code: "kwak_",
+  personal_key: "kwpk_",
+} as const;
+export type SecretKind = keyof typeof SECRET_PREFIXES;
+
+/** Standard Webhooks signing secrets: `whsec_` + base64 of the key bytes (the HMAC needs the key itself). */
+export const WEBHOOK_SECRET_PREFIX = "whsec_";
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/** 30 base62 characters ≈ 178 bits of entropy. */
+export const RANDOM_LENGTH = 30;
+const CHECKSUM_LENGTH = 6;
+const DISPLAY_LENGTH = 8;
+
+function randomBase62(length: number): string {
+  let out = "";
+  // randomInt draws without modulo bias, from the same CSPRNG as randomBytes.
+  for (let i = 0; i < length; i++) out += BASE62[randomInt(62)];
+  return out;
+}
+
+function base62(value: number, width: number): string {
+  let out = "";
+  for (let n = value; n > 0; n = Math.floor(n / 62)) out = BASE62[n % 62] + out;
+  return out.padStart(width, "0");
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A new secret of `kind`: prefix, random part, checksum of both. */
+export function generateSecret(kind: SecretKind): string {
+  const body = `${SECRET_PREFIXES[kind]}${randomBase62(RANDOM_LENGTH)}`;
+  return `${body}${base62(crc32(body), CHECKSUM_LENGTH)}`;
+}
+
+/** The kind of a well-formed secret whose checksum matches, or null: no database lookup needed to reject junk. */
+export function parseSecret(value: string): SecretKind | null {
+  const kind = (Object.keys(SECRET_PREFIXES) as SecretKind[]).find((k) => value.startsWith(SECRET_PREFIXES[k]));
+  if (!kind) return null;
+  const expectedLength = SECRET_PREFIXES[kind].length + RANDOM_LENGTH + CHECKSUM_LENGTH;
+  if (value.length !== expectedLength || !/^[A-Za-z0-9_]+$/.test(value)) return null;
+  const body = value.slice(0, -CHECKSUM_LENGTH);
+  return base62(crc32(body), CHECKSUM_LENGTH) === value.slice(-CHECKSUM_LENGTH) ? kind : null;
+}
+
+/** What is stored: SHA-256, hex. Secrets are long and random, so a fast hash is enough (no password stretching). */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+export function secretMatchesHash(secret: string, storedHex: string): boolean {
+  const a = Buffer.from(hashSecret(secret), "hex");
+  const b = Buffer.from(storedHex, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A short, non-secret reminder of which secret this is, e.g. `kwak_3fQ9xT2a`, safe to show and log. */
+export function displayPrefix(secret: string): string {
+  const underscore = secret.indexOf("_");
+  return secret.slice(0, underscore + 1 + DISPLAY_LENGTH);
+}
+
+/** A public identifier such as a client id (`kwc_…`): unguessable but not secret. */
+export function generatePublicId(prefix: string, length = 24): string {
+  return `${prefix}${randomBase62(length)}`;
+}
+
+/** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
+export function generateWebhookSecret(): string {
+  return `${WEBHOOK_SECRET_PREFIX}${randomBytes(32).toString("base64")}`;
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Db } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import * as schema from "@/db/schema";
+
+export interface TestDatabase {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: a throwaway database on the PostgreSQL server in DATABASE_URL
+ * (dropped on close), or an in-memory PGlite without it. Database tests thus run unchanged on both drivers.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const client = await PGlite.create("memory://");
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migrateDatabase(db, "pglite");
+    return { db, driver: "pglite", close: () => client.close() };
+  }
+  const name = `keyward_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const sql = postgres(target.toString(), { max: 5, onnotice: () => {} });
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  await migrateDatabase(db, "postgres");
+  return {
+    db,
+    driver: "postgres",
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      await admin.unsafe(`drop database if exists ${name}`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
