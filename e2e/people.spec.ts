@@ -107,7 +107,6 @@ test.describe("as an Administrator", () => {
     const asMember = await playwright.request.newContext({ storageState: storageStateFor("member"), baseURL });
     const replayed = await replayServerAction(asMember, original, grantAdministrator);
     expect(replayed.headers()["x-nextjs-action-not-found"], "the replay must reach the real action").toBeUndefined();
-    console.log("REPLAY", replayed.status(), JSON.stringify(replayed.headers()), (await replayed.text()).slice(0, 600), "\nORIGINAL", original.postData());
     await asMember.dispose();
 
     // 3. Nothing changed: Max is still only a Member, for the Administrator and in his own menu.

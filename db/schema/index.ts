@@ -2,3 +2,4 @@ export * from "./organizations";
 export * from "./people";
 export * from "./audit";
 export * from "./sign-in";
+export * from "./rate-limits";

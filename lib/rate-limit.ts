@@ -1,0 +1,47 @@
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { rateLimitCounters } from "@/db/schema";
+
+export interface RateLimit {
+  /** e.g. `oauth-token:ip:203.0.113.7` */
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+function windowStart(windowMs: number, now: Date): Date {
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/** Seconds until the current window ends: the Retry-After of a 429. */
+export function retryAfterSeconds(windowMs: number, now = new Date()): number {
+  return Math.max(1, Math.ceil((windowStart(windowMs, now).getTime() + windowMs - now.getTime()) / 1000));
+}
+
+/** Whether `key` has already used up its limit in the current window (counts nothing). */
+export async function isRateLimited(db: Executor, { key, limit, windowMs }: RateLimit, now = new Date()) {
+  const [row] = await db
+    .select({ count: rateLimitCounters.count })
+    .from(rateLimitCounters)
+    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, windowStart(windowMs, now))));
+  return (row?.count ?? 0) >= limit;
+}
+
+/** Counts one hit for `key` atomically and answers whether it is still within the limit. */
+export async function hitRateLimit(db: Executor, { key, limit, windowMs }: RateLimit, now = new Date()) {
+  const start = windowStart(windowMs, now);
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ key, windowStart: start, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+      set: { count: sql`${rateLimitCounters.count} + 1` },
+    })
+    .returning({ count: rateLimitCounters.count });
+  // Roughly one call in fifty sweeps expired windows, which keeps the table small without a scheduler.
+  if (Math.random() < 0.02) {
+    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)));
+  }
+  return { allowed: (row?.count ?? 1) <= limit, count: row?.count ?? 1 };
+}
