@@ -21,17 +21,17 @@ type Started =
  * authentication. Every failure counts against the caller's IP and the client id it named; once either is used up,
  * the endpoint answers 429 with Retry-After before it looks at the secret at all.
  */
-async function startOAuthRequest(db: Db, request: Request): Promise<Started> {
+async function startOAuthRequest(db: Db, request: Request, now: Date): Promise<Started> {
   const body = await readOAuthForm(request);
   const form = body.ok ? body.form : new URLSearchParams();
   const auth = parseClientAuthentication(request.headers.get("authorization"), form);
   const limits = oauthFailureLimits(clientIp(request.headers), auth.clientId);
   const fail: Fail = async (error, description) => {
-    await countOAuthFailure(db, limits);
+    await countOAuthFailure(db, limits, now);
     return oauthError(error, description);
   };
 
-  const retryAfter = await oauthRetryAfter(db, limits);
+  const retryAfter = await oauthRetryAfter(db, limits, now);
   if (retryAfter !== null) {
     return {
       ok: false,
@@ -51,8 +51,8 @@ const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "The reque
 const WRONG_CLIENT = "The client id or secret is wrong, or these API credentials have been deleted.";
 
 /** `POST /api/oauth/token`: the client-credentials grant (RFC 6749 §4.4). */
-export async function handleTokenRequest(db: Db, request: Request): Promise<Response> {
-  const started = await startOAuthRequest(db, request);
+export async function handleTokenRequest(db: Db, request: Request, now = new Date()): Promise<Response> {
+  const started = await startOAuthRequest(db, request, now);
   if (!started.ok) return started.response;
   const { form, fail } = started;
   const params = tokenRequestSchema.safeParse(Object.fromEntries(form));
@@ -62,7 +62,7 @@ export async function handleTokenRequest(db: Db, request: Request): Promise<Resp
   }
   const client = await authenticateClient(db, started.clientId, started.clientSecret);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
-  const { accessToken, expiresIn } = await issueAccessToken(db, client);
+  const { accessToken, expiresIn } = await issueAccessToken(db, client, now);
   return json(
     { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn },
     { headers: { Pragma: "no-cache" } },
@@ -73,8 +73,8 @@ export async function handleTokenRequest(db: Db, request: Request): Promise<Resp
  * `POST /api/oauth/revoke` (RFC 7009). The client authenticates as at the token endpoint; then the answer is 200
  * whether or not the token existed, was already revoked or belongs to another client, so it reveals nothing.
  */
-export async function handleRevocationRequest(db: Db, request: Request): Promise<Response> {
-  const started = await startOAuthRequest(db, request);
+export async function handleRevocationRequest(db: Db, request: Request, now = new Date()): Promise<Response> {
+  const started = await startOAuthRequest(db, request, now);
   if (!started.ok) return started.response;
   const { form, fail } = started;
   const params = revocationRequestSchema.safeParse(Object.fromEntries(form));
