@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { DateTime } from "@/components/date-time";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
@@ -119,15 +119,12 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
 
 const FORMER_MEMBER = "A former member of your organisation";
 
-/** A label and its value; the value is named by its label, so assistive technology (and tests) find it by name. */
+/** A label with its value beside it (a term and its definition, in the list's grid). */
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
-  const id = useId();
   return (
     <>
-      <dt id={id} className="text-muted-foreground">
-        {label}
-      </dt>
-      <dd aria-labelledby={id}>{children}</dd>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd>{children}</dd>
     </>
   );
 }
