@@ -141,6 +141,20 @@ test("After a reload the page shows the client id, who generated it and when, an
   await details(page, clientIdShown(clientId));
 });
 
+test("A Member sees the company's client id, and Delete API credentials greyed out with the reason", async ({ pageAs }) => {
+  const page = await pageAs("member");
+  const section = await openSettings(page);
+  await details(page, clientIdShown(clientId) + generatedBy(PEOPLE.lead.name));
+  const button = section.getByRole("button", { name: "Delete API credentials" });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription(/You must be an Office Lead to delete API credentials\./);
+  await expect(section.getByRole("link", { name: "See your Office Leads" })).toHaveAttribute(
+    "href",
+    "/admin/people?role=office-lead",
+  );
+  expect(await page.content()).not.toContain(clientSecret);
+});
+
 test("The company's software exchanges the credentials for a token with openid-client and calls /api/v1/me", async ({
   request,
   baseURL,
