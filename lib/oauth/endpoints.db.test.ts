@@ -24,8 +24,7 @@ beforeAll(async () => {
   );
   if (!outcome.ok) throw new Error("expected credentials");
   ({ clientId, clientSecret } = outcome.credentials);
-  // Creating, migrating and seeding a database takes seconds of CPU, more when other test files run beside it.
-}, 60_000);
+});
 afterAll(() => t.close());
 
 let ipCounter = 0;

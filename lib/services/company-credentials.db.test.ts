@@ -26,8 +26,7 @@ beforeAll(async () => {
   const ids = Object.fromEntries((await t.db.select().from(users)).map((u) => [u.email, u.id]));
   lea = { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme };
   gus = { type: "user", id: ids["admin@globex.test"]!, label: "Gus Globex", organizationId: globex };
-  // Creating, migrating and seeding a database takes seconds of CPU, more when other test files run beside it.
-}, 60_000);
+});
 afterAll(() => t.close());
 beforeEach(async () => {
   await t.db.delete(companyCredentials);
