@@ -1,6 +1,8 @@
 /** How each audit action reads in the log: "<actor> <phrase> <target>". */
 export const AUDIT_PHRASES: Record<string, string> = {
   "person.roles_updated": "changed the roles of",
+  "company_credentials.generated": "generated the company API credentials",
+  "company_credentials.deleted": "deleted the company API credentials",
 };
 
 /** The resources that audit actions are about (`<resource>.<past_verb>`), as the target-type filter shows them. */

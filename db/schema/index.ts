@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./sign-in";
 export * from "./rate-limits";
 export * from "./sessions";
+export * from "./company-credentials";
