@@ -70,3 +70,15 @@ test("The Getting started guide walks through each kind of credential and every 
   }
   await expect(guide.getByLabel("Act in a linking organisation")).toContainText("X-Keyward-Account: globex");
 });
+
+test("An integration downloads the OpenAPI document without a credential", async ({ request }) => {
+  const response = await request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  const document = await response.json();
+  expect(document.openapi).toBe("3.1.0");
+  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/me", "/api/health", "/api/v1/openapi.json"]));
+  expect(document.components.securitySchemes.ApiKeyHeader).toMatchObject({ type: "apiKey", in: "header", name: "X-API-Key" });
+  expect(document.components.securitySchemes.CompanyOAuth.flows.clientCredentials.tokenUrl).toBe("/api/oauth/token");
+});

@@ -51,6 +51,21 @@ export const SECURITY_SCHEMES = {
 } satisfies Record<string, ZodOpenApiSecuritySchemeObject>;
 export type SecuritySchemeName = keyof typeof SECURITY_SCHEMES;
 
+/**
+ * How an OAuth client authenticates to the token and revocation endpoints themselves (`client_secret_basic`);
+ * `client_secret_post` sends the pair in the form body instead, which OpenAPI cannot name: use
+ * `security: OAUTH_CLIENT` there. Not an API credential, so not part of `ANY_CREDENTIAL`.
+ */
+export const OAUTH_CLIENT_SCHEME = {
+  OAuthClientBasic: {
+    type: "http",
+    scheme: "basic",
+    description:
+      "`client_secret_basic`: the company client id and client secret as HTTP Basic credentials, for `/api/oauth/token` and `/api/oauth/revoke` only. Alternatively (`client_secret_post`) send `client_id` and `client_secret` as form fields.",
+  },
+} satisfies Record<string, ZodOpenApiSecuritySchemeObject>;
+export const OAUTH_CLIENT = [{ OAuthClientBasic: [] }, {}];
+
 /** Any one credential, by any transport: OpenAPI's list of alternatives. */
 export const ANY_CREDENTIAL = (Object.keys(SECURITY_SCHEMES) as SecuritySchemeName[]).map((name) => ({ [name]: [] }));
 
@@ -173,7 +188,18 @@ export interface ApiOperationOptions extends ZodOpenApiOperationObject {
 /**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
  * authenticator itself gives (400, 401, 403 naming the policy, 503), 413 and 422 for operations with a body, and
- * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`.
+ * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
+ *
+ * ```ts
+ * post: apiOperation({
+ *   policy: "webhooks:write",
+ *   operationId: "createWebhook",
+ *   tags: ["Webhooks"],
+ *   summary: "Create a webhook",
+ *   requestBody: { content: { "application/json": { schema: createWebhookSchema } } },
+ *   responses: { 201: { description: "Created.", content: { "application/json": { schema: webhookCreatedSchema } } } },
+ * }),
+ * ```
  */
 export function apiOperation({ policy, rateLimited, ...operation }: ApiOperationOptions): ZodOpenApiOperationObject {
   const needs = policy ? `Needs the \`${policy}\` policy.` : "Any valid credential may call it; no policy is needed.";

@@ -80,7 +80,15 @@ describe("the OpenAPI document", () => {
     const described = schemes.map((s) =>
       s.type === "apiKey" ? `${s.in}:${s.name}` : s.type === "http" ? `http:${s.scheme}` : s.type,
     );
-    expect(described.sort()).toEqual(["header:X-API-Key", "http:bearer", "oauth2", "query:apiKey", "query:key"]);
+    expect(described.sort()).toEqual(["header:X-API-Key", "http:basic", "http:bearer", "oauth2", "query:apiKey", "query:key"]);
+    // Basic is only how an OAuth client signs in to the token endpoint, never an API credential.
+    expect(document.security?.map((requirement) => Object.keys(requirement)[0]).sort()).toEqual([
+      "ApiKeyHeader",
+      "ApiKeyQuery",
+      "BearerAuth",
+      "CompanyOAuth",
+      "KeyQuery",
+    ]);
     const oauth = schemes.find((s) => s.type === "oauth2") as OpenAPIV3_1.OAuth2SecurityScheme;
     expect(oauth.flows.clientCredentials?.tokenUrl).toBe("/api/oauth/token");
   });

@@ -1,5 +1,13 @@
+import "server-only";
 import { createDocument, type oas31, type ZodOpenApiPathsObject } from "zod-openapi";
-import { ANY_CREDENTIAL, OAUTH_TOKEN_PATH, PROBLEM_RESPONSES, problemSchema, SECURITY_SCHEMES } from "./components";
+import {
+  ANY_CREDENTIAL,
+  OAUTH_CLIENT_SCHEME,
+  OAUTH_TOKEN_PATH,
+  PROBLEM_RESPONSES,
+  problemSchema,
+  SECURITY_SCHEMES,
+} from "./components";
 import { healthPaths } from "./paths/health";
 import { mePaths } from "./paths/me";
 import { openApiPaths } from "./paths/openapi";
@@ -68,7 +76,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     security: ANY_CREDENTIAL,
     paths,
     components: {
-      securitySchemes: SECURITY_SCHEMES,
+      securitySchemes: { ...SECURITY_SCHEMES, ...OAUTH_CLIENT_SCHEME },
       schemas: { Problem: problemSchema },
       responses: PROBLEM_RESPONSES,
     },
