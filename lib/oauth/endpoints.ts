@@ -3,7 +3,11 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { json, problem } from "@/lib/api/problem";
 import { clientIp } from "@/lib/request-meta";
-import { revocationRequestSchema, tokenRequestSchema } from "@/lib/validators/company-credentials";
+import {
+  revocationRequestSchema,
+  tokenRequestSchema,
+  type TokenResponse,
+} from "@/lib/validators/company-credentials";
 import { parseClientAuthentication } from "./client-auth";
 import { oauthError, type OAuthErrorCode } from "./errors";
 import { readOAuthForm } from "./form";
@@ -63,10 +67,8 @@ export async function handleTokenRequest(db: Db, request: Request, now = new Dat
   const client = await authenticateClient(db, started.clientId, started.clientSecret);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
   const { accessToken, expiresIn } = await issueAccessToken(db, client, now);
-  return json(
-    { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn },
-    { headers: { Pragma: "no-cache" } },
-  );
+  const body: TokenResponse = { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn };
+  return json(body, { headers: { Pragma: "no-cache" } });
 }
 
 /**

@@ -64,7 +64,7 @@ export const OAUTH_CLIENT_SCHEME = {
       "`client_secret_basic`: the company client id and client secret as HTTP Basic credentials, for `/api/oauth/token` and `/api/oauth/revoke` only. Alternatively (`client_secret_post`) send `client_id` and `client_secret` as form fields.",
   },
 } satisfies Record<string, ZodOpenApiSecuritySchemeObject>;
-export const OAUTH_CLIENT = [{ OAuthClientBasic: [] }, {}];
+export const OAUTH_CLIENT: { OAuthClientBasic?: string[] }[] = [{ OAuthClientBasic: [] }, {}];
 
 /** Any one credential, by any transport: OpenAPI's list of alternatives. */
 export const ANY_CREDENTIAL = (Object.keys(SECURITY_SCHEMES) as SecuritySchemeName[]).map((name) => ({ [name]: [] }));

@@ -10,6 +10,7 @@ import {
 } from "./components";
 import { healthPaths } from "./paths/health";
 import { mePaths } from "./paths/me";
+import { oauthPaths } from "./paths/oauth";
 import { openApiPaths } from "./paths/openapi";
 
 /**
@@ -21,6 +22,7 @@ export const PATH_MODULES: Record<string, ZodOpenApiPathsObject> = {
   me: mePaths,
   health: healthPaths,
   openapi: openApiPaths,
+  oauth: oauthPaths,
 };
 
 /** The tags operations may use, in the order the reference shows them. */

@@ -21,3 +21,25 @@ export const revocationRequestSchema = z.object({
   token: z.string({ error: "token is required." }).min(1, "token is required."),
   token_type_hint: z.string().optional(),
 });
+
+/** RFC 6749 §5.1 successful token response. */
+export const tokenResponseSchema = z
+  .object({
+    access_token: z.string().meta({ description: "An opaque `kwat_…` bearer token.", example: "kwat_3fQ9xT2aLm0pRr5sUv7wXy8zAb1cDe2fGh3iJk" }),
+    token_type: z.literal("Bearer"),
+    expires_in: z.int().meta({ description: "Seconds until the token expires.", example: 3600 }),
+  })
+  .meta({ id: "TokenResponse" });
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** RFC 6749 §5.2 error, with the problem-details members every `/api` error carries. */
+export const oauthErrorSchema = z
+  .object({
+    error: z.enum(["invalid_request", "invalid_client", "unsupported_grant_type", "invalid_grant"]),
+    error_description: z.string(),
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+  })
+  .meta({ id: "OAuthError" });
