@@ -24,11 +24,11 @@ export default async function ApiKeyLayout({
       </Link>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="grid gap-1.5">
-          <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight">
-            {key.name}
+          <div className="flex items-center gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight">{key.name}</h1>
             {key.archivedAt ? <Badge variant="outline">Archived</Badge> : <Badge variant="success">Active</Badge>}
             {key.linked ? <Badge variant="secondary">Linked</Badge> : null}
-          </h1>
+          </div>
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
             <span>API key ID</span>
             <code className="font-mono text-foreground">{key.publicId}</code>
