@@ -11,7 +11,7 @@ test("An Administrator adds a second access code, and a third is refused", async
   await dialog.getByLabel("Description").fill("Next year's code");
   await dialog.getByLabel("Valid for (days)").fill("400");
   await dialog.getByRole("button", { name: "Save access code" }).click();
-  await expect(dialog.getByText("at most 365 days")).toBeVisible();
+  await expect(dialog.getByText("A code is valid for at most 365 days.")).toBeVisible();
   await dialog.getByLabel("Valid for (days)").fill("20");
   await dialog.getByRole("button", { name: "Save access code" }).click();
   const reveal = page.getByRole("dialog", { name: /^Access code for / });

@@ -12,7 +12,7 @@ test("An Administrator finds a key's calls in the access log, with the credentia
   expect((await request.get("/api/v1/api-keys", { headers: { "X-API-Key": secret } })).status()).toBe(403);
 
   await page.goto("/admin/access-logs");
-  await page.getByLabel("Key").selectOption({ label: name });
+  await page.getByLabel("Key", { exact: true }).selectOption({ label: name });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`key=${keyId}`));
   const log = page.getByRole("table", { name: "Access log" });
@@ -34,7 +34,7 @@ test("An Administrator finds a key's calls in the access log, with the credentia
 
   await page.goto(`/admin/api-keys/${keyId}/logs`);
   await expect(page.getByRole("table", { name: "Access log" }).getByRole("row")).toHaveCount(3);
-  await expect(page.getByRole("tab", { name: "Logs" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "Logs", exact: true })).toHaveAttribute("aria-selected", "true");
 });
 
 test("A refused attempt with a disabled code is logged under its key, and last used is shown", async ({ page, request }) => {
