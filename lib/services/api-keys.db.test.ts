@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/db/seed";
 import { accessCodes, apiKeys, auditEvents, organizations, users } from "@/db/schema";
 import { resolveAccessCode } from "@/lib/api-auth/resolvers/access-code";
+import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
 import type { AuditActor } from "@/lib/audit";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createApiKeySchema, linkApiKeySchema } from "@/lib/validators/api-keys";
@@ -95,9 +96,12 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     await setAccessCodeEnabled(t.db, acme, created.key.publicId, created.code.id, false, meta);
     expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: "This access code is disabled." });
     await setAccessCodeEnabled(t.db, acme, created.key.publicId, created.code.id, true, meta);
+    // Direct updates bypass the services, which clear the verification cache after each change: do it here.
     await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessCodes.id, created.code.id));
+    invalidateVerificationCache();
     expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: expect.stringContaining("expired") });
     await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() + 60_000) }).where(eq(accessCodes.id, created.code.id));
+    invalidateVerificationCache();
     await archiveApiKey(t.db, acme, created.key.publicId, meta);
     expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: "This API key has been archived." });
   });

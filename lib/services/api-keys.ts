@@ -3,6 +3,7 @@ import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { accessCodes, apiKeys, organizations, users } from "@/db/schema";
 import { WRITE_POLICIES, type ApiPolicy } from "@/lib/api-auth/policies";
+import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/request-meta";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
@@ -39,6 +40,15 @@ const NOT_LINKABLE = "This API key ID cannot be linked. Check the ID with the ke
 const VALUE_IN_USE = "This value is already in use; choose another.";
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** Every change here may revoke or narrow a credential: the verification cache is cleared once it has committed. */
+async function revoking<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    invalidateVerificationCache();
+  }
+}
 
 /** The label a custom value shows in tables and logs: its first four characters only. */
 export const customDisplayPrefix = (value: string) => `${value.slice(0, 4)}…`;
@@ -129,7 +139,7 @@ export async function createApiKey(
   meta: RequestMeta,
 ): Promise<CreateApiKeyOutcome> {
   const organizationId = author.audit.organizationId;
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
     const problem = writePolicyProblem(input.policies, org.allowWritePolicies);
     if (problem) return problem;
@@ -192,7 +202,7 @@ export async function createApiKey(
       meta,
     );
     return { ok: true, key: key!, code };
-  });
+  }));
 }
 
 export type LinkApiKeyOutcome = { ok: true; key: { id: string; publicId: string; name: string } } | ServiceFailure;
@@ -203,7 +213,7 @@ export type LinkApiKeyOutcome = { ok: true; key: { id: string; publicId: string;
  */
 export async function linkApiKey(db: Db, author: Author, input: LinkApiKeyData, meta: RequestMeta): Promise<LinkApiKeyOutcome> {
   const organizationId = author.audit.organizationId;
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
     const problem = writePolicyProblem(input.policies, org.allowWritePolicies);
     if (problem) return problem;
@@ -247,7 +257,7 @@ export async function linkApiKey(db: Db, author: Author, input: LinkApiKeyData, 
       meta,
     );
     return { ok: true, key: key! };
-  });
+  }));
 }
 
 export type UpdateApiKeyOutcome = { ok: true; key: { publicId: string; name: string } } | ServiceFailure;
@@ -261,7 +271,7 @@ export async function updateApiKey(
   meta: RequestMeta,
 ): Promise<UpdateApiKeyOutcome> {
   const organizationId = author.audit.organizationId;
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
     const key = await lockKey(tx, organizationId, publicId);
     if (!key) return fail("not_found", "API key was not found.");
@@ -301,14 +311,14 @@ export async function updateApiKey(
       meta,
     );
     return { ok: true, key: { publicId, name } };
-  });
+  }));
 }
 
 export type SimpleOutcome = { ok: true } | ServiceFailure;
 
 /** Archives a key: every request with its codes (and through its links) fails from the next one on. */
 export async function archiveApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<SimpleOutcome> {
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
     if (!key) return fail("not_found", "API key was not found.");
     if (key.archivedAt) return fail("conflict", "This key is already archived.");
@@ -323,7 +333,7 @@ export async function archiveApiKey(db: Db, author: Author, publicId: string, me
       meta,
     );
     return { ok: true };
-  });
+  }));
 }
 
 /**
@@ -331,7 +341,7 @@ export async function archiveApiKey(db: Db, author: Author, publicId: string, me
  * of those organisations gets its own audit event, so their Administrators learn why their link vanished.
  */
 export async function deleteApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<SimpleOutcome> {
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
     if (!key) return fail("not_found", "API key was not found.");
     const links = await tx
@@ -358,7 +368,7 @@ export async function deleteApiKey(db: Db, author: Author, publicId: string, met
       );
     }
     return { ok: true };
-  });
+  }));
 }
 
 export type CreateAccessCodeOutcome = { ok: true; code: IssuedCode; key: { publicId: string; name: string } } | ServiceFailure;
@@ -374,7 +384,7 @@ export async function createAccessCode(
   input: { description: string; validDays: number },
   meta: RequestMeta,
 ): Promise<CreateAccessCodeOutcome> {
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
     if (!key) return fail("not_found", "API key was not found.");
     if (key.archivedAt) return fail("conflict", "An archived key cannot get new access codes.");
@@ -405,7 +415,7 @@ export async function createAccessCode(
       meta,
     );
     return { ok: true, code, key: { publicId, name: key.name } };
-  });
+  }));
 }
 
 async function lockCode(tx: Executor, organizationId: string, publicId: string, codeId: string) {
@@ -427,7 +437,7 @@ export async function setAccessCodeEnabled(
   enabled: boolean,
   meta: RequestMeta,
 ): Promise<SimpleOutcome> {
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const found = await lockCode(tx, author.audit.organizationId, publicId, codeId);
     if (!found) return fail("not_found", "Access code was not found.");
     if (found.code.enabled === enabled) return { ok: true };
@@ -443,7 +453,7 @@ export async function setAccessCodeEnabled(
       meta,
     );
     return { ok: true };
-  });
+  }));
 }
 
 /** Deletes a code, which must be disabled first (BMS: disable, then delete). */
@@ -454,7 +464,7 @@ export async function deleteAccessCode(
   codeId: string,
   meta: RequestMeta,
 ): Promise<SimpleOutcome> {
-  return db.transaction(async (tx) => {
+  return revoking(db.transaction(async (tx) => {
     const found = await lockCode(tx, author.audit.organizationId, publicId, codeId);
     if (!found) return fail("not_found", "Access code was not found.");
     if (found.code.enabled) return fail("conflict", "Disable the access code before deleting it.");
@@ -470,5 +480,5 @@ export async function deleteAccessCode(
       meta,
     );
     return { ok: true };
-  });
+  }));
 }

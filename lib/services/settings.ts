@@ -2,13 +2,14 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
+import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { RequestMeta } from "@/lib/request-meta";
 import type { SettingsInput } from "@/lib/validators/api-keys";
 
 /** Saves the organisation's API settings; the audit event lists what changed. */
 export async function updateSettings(db: Db, actor: AuditActor, input: SettingsInput, meta: RequestMeta) {
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId)).for("update");
     if (!org) return { ok: false as const };
     const changes: Record<string, { before: boolean; after: boolean }> = {};
@@ -25,4 +26,7 @@ export async function updateSettings(db: Db, actor: AuditActor, input: SettingsI
     );
     return { ok: true as const };
   });
+  // Query-string and write-policy rules apply from the next request on.
+  invalidateVerificationCache();
+  return outcome;
 }

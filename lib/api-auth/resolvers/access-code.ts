@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { hashSecret } from "@/lib/secrets";
 import { API_POLICY_NAMES, policiesForPermissions, WRITE_POLICIES, type ApiPolicy } from "../policies";
 import type { CredentialResolver, FailedAttempt } from "./types";
+import { cachedLookup } from "./verification-cache";
 
 /** Header naming the organisation a linked key's access code acts in (PRODUCT.md §2, BMS "link existing key"). */
 export const ACCOUNT_HEADER = "x-keyward-account";
@@ -35,7 +36,9 @@ export function effectivePolicies(
  * enabled, not expired, key not archived — on every request, with no cache, so revocation is immediate.
  */
 export const resolveAccessCode: CredentialResolver = async (secret, { db, request }) => {
-  const [row] = await db
+  const hash = hashSecret(secret);
+  const row = await cachedLookup(`code:${hash}`, async () => {
+    const [found] = await db
     .select({
       codeId: accessCodes.id,
       enabled: accessCodes.enabled,
@@ -62,7 +65,9 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
     .from(accessCodes)
     .innerJoin(apiKeys, eq(apiKeys.id, accessCodes.apiKeyId))
     .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-    .where(eq(accessCodes.secretHash, hashSecret(secret)));
+    .where(eq(accessCodes.secretHash, hash));
+    return found;
+  });
   if (!row) return { ok: false, detail: INVALID };
 
   const attempt = (organizationId: string, apiKeyId: string): FailedAttempt => ({
@@ -82,7 +87,8 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
   let org = row.org;
   const account = request.headers.get(ACCOUNT_HEADER)?.trim().toLowerCase();
   if (account && account !== row.org.slug) {
-    const [link] = await db
+    const link = await cachedLookup(`link:${row.key.id}:${account}`, async () => {
+      const [found] = await db
       .select({
         key: {
           id: apiKeys.id,
@@ -105,6 +111,8 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
       .from(apiKeys)
       .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
       .where(and(eq(apiKeys.linkedKeyId, row.key.id), eq(organizations.slug, account), isNull(apiKeys.archivedAt)));
+      return found;
+    });
     if (!link) return refuse(`This access code is not linked to the account "${account}".`);
     key = link.key;
     org = link.org;
