@@ -5,6 +5,7 @@ import { openEmbeddedDatabase } from "@/db/drivers";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { users } from "@/db/schema";
+import { generateSecret } from "@/lib/secrets";
 import { createApiKey } from "@/lib/services/api-keys";
 import { createApiKeySchema } from "@/lib/validators/api-keys";
 
@@ -22,7 +23,9 @@ try {
     { ip: null, userAgent: "bench" },
   );
   if (!created.ok) throw new Error(created.message);
-  process.stdout.write(JSON.stringify({ keyId: created.key.publicId, secret: created.code.secret }) + "\n");
+  // A well-formed access code (right prefix and checksum) that exists nowhere: the costly kind of invalid key.
+  const unknown = generateSecret("access_code");
+  process.stdout.write(JSON.stringify({ keyId: created.key.publicId, secret: created.code.secret, unknown }) + "\n");
 } finally {
   await close();
 }
