@@ -75,7 +75,9 @@ test.describe("as an Administrator", () => {
     await dialog.getByRole("button", { name: "Save API key" }).click();
     const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
     await expect(reveal.getByRole("textbox", { name: "Access code" })).toHaveValue(strong);
+    const download = page.waitForEvent("download");
     await reveal.getByRole("button", { name: "Download .txt" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^keyward-access-code-.*\.txt$/);
     await reveal.getByRole("button", { name: "Done" }).click();
     await expect(reveal).toBeHidden();
     expect((await request.get("/api/v1/me", { headers: { "X-API-Key": strong } })).status()).toBe(200);
@@ -161,6 +163,25 @@ test.describe("as an Administrator", () => {
     expect(await here.json()).toMatchObject({ organization: { slug: "acme" }, permissions: ["users:read"] });
     const users = await request.get("/api/v1/users", { headers: { "X-API-Key": source.secret, "X-Keyward-Account": "acme" } });
     expect((await users.json()).data.map((u: { email: string }) => u.email)).toContain(PEOPLE.admin.email);
+  });
+
+  test("An Administrator reads on the Usage tab the six ways to send a code, each with a copy button", async ({ page, baseURL }) => {
+    await createKey(page);
+    await page.getByRole("tab", { name: "Usage" }).click();
+    const ways = page.getByRole("list", { name: "Ways to send an access code" });
+    for (const label of [
+      "Header X-API-Key",
+      "Header Authorization: Bearer",
+      "Query parameter apiKey",
+      "Query parameter key",
+      "Form field key (application/x-www-form-urlencoded)",
+      "JSON property API_Key (root object, application/json)",
+    ]) {
+      await expect(ways.getByRole("button", { name: `Copy ${label}`, exact: true })).toBeVisible();
+    }
+    await expect(ways).toContainText(`curl -H 'X-API-Key: <access code>' ${baseURL}/api/v1/me`);
+    await ways.getByRole("button", { name: "Copy Header X-API-Key", exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("X-API-Key: <access code>");
   });
 
   test("A link without a policy is refused by the form", async ({ page }) => {

@@ -107,3 +107,7 @@ test("An integration with keys:read reads keys but never a secret", async ({ pag
   expect((await request.get("/api/v1/api-keys/kwk_000000000000000000000000", { headers: { "X-API-Key": secret } })).status()).toBe(404);
   expect((await request.post(`/api/v1/api-keys/${keyId}/archive`, { headers: { "X-API-Key": secret } })).status()).toBe(403);
 });
+
+test("The bench's floor route does not exist outside the bench", async ({ request }) => {
+  expect((await request.get("/api/bench-floor")).status()).toBe(404);
+});
