@@ -3,6 +3,16 @@ export const AUDIT_PHRASES: Record<string, string> = {
   "person.roles_updated": "changed the roles of",
   "company_credentials.generated": "generated the company API credentials",
   "company_credentials.deleted": "deleted the company API credentials",
+  "api_key.created": "created the API key",
+  "api_key.linked": "linked the API key",
+  "api_key.updated": "changed the API key",
+  "api_key.archived": "archived the API key",
+  "api_key.deleted": "deleted the API key",
+  "access_code.created": "created the access code",
+  "access_code.enabled": "enabled the access code",
+  "access_code.disabled": "disabled the access code",
+  "access_code.deleted": "deleted the access code",
+  "settings.updated": "changed the API settings of",
 };
 
 /** The resources that audit actions are about (`<resource>.<past_verb>`), as the target-type filter shows them. */

@@ -5,3 +5,4 @@ export * from "./sign-in";
 export * from "./rate-limits";
 export * from "./sessions";
 export * from "./company-credentials";
+export * from "./api-keys";

@@ -1,5 +1,6 @@
 import type { SecretKind } from "@/lib/secrets";
 import { resolveAccessToken } from "./access-token";
+import { resolveAccessCode } from "./access-code";
 import type { CredentialResolver } from "./types";
 
 /**
@@ -8,4 +9,6 @@ import type { CredentialResolver } from "./types";
  */
 export const RESOLVERS: Partial<Record<SecretKind | "custom", CredentialResolver>> = {
   access_token: resolveAccessToken,
+  access_code: resolveAccessCode,
+  custom: resolveAccessCode,
 };
