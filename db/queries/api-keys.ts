@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accessCodes, apiKeys, users } from "@/db/schema";
+import type { ApiKeyResponse } from "@/lib/validators/api-keys";
 
 export interface ApiKeyFilters {
   q?: string;
@@ -143,7 +144,7 @@ export async function getApiKey(db: Executor, organizationId: string, publicId: 
 export type ApiKeyDetail = NonNullable<Awaited<ReturnType<typeof getApiKey>>>;
 
 /** What the API answers about a key: never a secret or a hash. */
-export function serializeApiKey(key: ApiKeyDetail) {
+export function serializeApiKey(key: ApiKeyDetail): ApiKeyResponse {
   return {
     id: key.publicId,
     name: key.name,

@@ -1,19 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, like, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, type AuditEvent } from "@/db/schema";
+import { auditEvents } from "@/db/schema";
 import type { AuditFilters } from "@/lib/validators/audit";
-
-/** An opaque position in the newest-first order: the last row's time and id. */
-export function encodeAuditCursor(event: Pick<AuditEvent, "createdAt" | "id">): string {
-  return Buffer.from(`${event.createdAt.toISOString()}|${event.id}`).toString("base64url");
-}
-
-function decodeAuditCursor(cursor: string): { at: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  return id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(date.getTime()) ? { at: date, id } : null;
-}
 
 function conditions(organizationId: string, filters: Omit<AuditFilters, "limit">): SQL[] {
   const where: (SQL | undefined)[] = [eq(auditEvents.organizationId, organizationId)];
@@ -25,9 +14,11 @@ function conditions(organizationId: string, filters: Omit<AuditFilters, "limit">
   if (filters.targetType) where.push(eq(auditEvents.targetType, filters.targetType));
   if (filters.from) where.push(gte(auditEvents.createdAt, filters.from));
   if (filters.to) where.push(lte(auditEvents.createdAt, filters.to));
-  const cursor = filters.cursor ? decodeAuditCursor(filters.cursor) : null;
-  if (cursor) {
-    where.push(or(lt(auditEvents.createdAt, cursor.at), and(eq(auditEvents.createdAt, cursor.at), lt(auditEvents.id, cursor.id))));
+  // The cursor is the last row's id; its (created_at, id) is read in SQL, so no timestamp precision is lost.
+  if (filters.cursor) {
+    where.push(
+      sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (select c.created_at, c.id from audit_events c where c.id = ${filters.cursor} and c.organization_id = ${organizationId})`,
+    );
   }
   return where.filter((c): c is SQL => Boolean(c));
 }
@@ -45,5 +36,5 @@ export async function listAuditEvents(db: Executor, organizationId: string, filt
     .limit(filters.limit + 1);
   const events = rows.slice(0, filters.limit);
   const last = events[events.length - 1];
-  return { events, nextCursor: rows.length > filters.limit && last ? encodeAuditCursor(last) : null };
+  return { events, nextCursor: rows.length > filters.limit && last ? last.id : null };
 }

@@ -8,10 +8,14 @@ import {
   problemSchema,
   SECURITY_SCHEMES,
 } from "./components";
+import { apiKeysPaths } from "./paths/api-keys";
+import { auditEventsPaths } from "./paths/audit-events";
 import { healthPaths } from "./paths/health";
+import { keysVerifyPaths } from "./paths/keys-verify";
 import { mePaths } from "./paths/me";
 import { oauthPaths } from "./paths/oauth";
 import { openApiPaths } from "./paths/openapi";
+import { usersPaths } from "./paths/users";
 
 /**
  * One path module per resource (`lib/openapi/paths/<resource>.ts`), each built from the zod schemas its routes
@@ -23,6 +27,10 @@ export const PATH_MODULES: Record<string, ZodOpenApiPathsObject> = {
   health: healthPaths,
   openapi: openApiPaths,
   oauth: oauthPaths,
+  users: usersPaths,
+  apiKeys: apiKeysPaths,
+  auditEvents: auditEventsPaths,
+  keysVerify: keysVerifyPaths,
 };
 
 /** The tags operations may use, in the order the reference shows them. */

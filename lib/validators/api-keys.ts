@@ -143,3 +143,95 @@ export const settingsSchema = z.object({
   allowPersonalApiKeys: z.boolean(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
+
+// ── API answers (`/api/v1/api-keys`, `/api/v1/keys/verify`): the routes build them through these types, and the
+// OpenAPI document is generated from the same schemas.
+
+const isoTime = z.iso.datetime();
+const publicKeyId = z.string().meta({ description: "The key's public id (`kwk_…`).", example: "kwk_8fQ2mLx0pRr5sUv7wXy8zAb1" });
+
+export const accessCodeResponseSchema = z
+  .object({
+    id: z.uuid(),
+    description: z.string(),
+    prefix: z.string().meta({ description: "The first characters of the secret, to recognise it.", example: "kwak_3fQ9xT2a" }),
+    enabled: z.boolean(),
+    expiresAt: isoTime,
+    createdAt: isoTime,
+    lastUsedAt: isoTime.nullable(),
+  })
+  .meta({ id: "AccessCode" });
+
+export const apiKeyResponseSchema = z
+  .object({
+    id: publicKeyId,
+    name: z.string(),
+    description: z.string(),
+    tags: z.array(z.string()),
+    policies: z.array(z.string()).meta({ example: ["users:read", "keys:read"] }),
+    logRequests: z.boolean(),
+    logBodies: z.boolean(),
+    actsAsUser: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+    linkedKeyId: z.string().nullable().meta({ description: "For a linked key: the source key's id in the other organisation." }),
+    status: z.enum(["active", "archived"]),
+    createdAt: isoTime,
+    archivedAt: isoTime.nullable(),
+    lastUsedAt: isoTime.nullable(),
+    accessCodes: z.array(accessCodeResponseSchema),
+  })
+  .meta({ id: "ApiKey" });
+export type ApiKeyResponse = z.infer<typeof apiKeyResponseSchema>;
+
+export const apiKeySummarySchema = z
+  .object({
+    id: publicKeyId,
+    name: z.string(),
+    description: z.string(),
+    tags: z.array(z.string()),
+    policies: z.array(z.string()),
+    linked: z.boolean(),
+    status: z.enum(["active", "archived"]),
+    accessCodes: z.int().meta({ description: "How many access codes the key has (at most 2)." }),
+    createdAt: isoTime,
+    archivedAt: isoTime.nullable(),
+    lastUsedAt: isoTime.nullable(),
+  })
+  .meta({ id: "ApiKeySummary" });
+export type ApiKeySummary = z.infer<typeof apiKeySummarySchema>;
+
+export const createdApiKeySchema = z
+  .object({
+    apiKey: apiKeyResponseSchema,
+    accessCode: z.object({
+      id: z.uuid(),
+      prefix: z.string(),
+      expiresAt: isoTime,
+      secret: z.string().meta({ description: "The access code's secret: in this answer only, never again." }),
+    }),
+  })
+  .meta({ id: "CreatedApiKey" });
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
+
+export const verifyKeyRequestSchema = z
+  .object({
+    key: z
+      .string('Send the access code as "key".')
+      .min(1, 'Send the access code as "key".')
+      .max(500)
+      .meta({ description: "The access code to check.", example: "kwak_3fQ9xT2aLm0pRr5sUv7wXy8zAb1cDe2fGh3iJk" }),
+  })
+  .meta({ id: "VerifyKeyRequest" });
+
+export const verifyKeyResponseSchema = z
+  .union([
+    z.object({
+      valid: z.literal(true),
+      keyId: publicKeyId,
+      organization: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+      policies: z.array(z.string()),
+      expiresAt: isoTime,
+    }),
+    z.object({ valid: z.literal(false), code: z.enum(["NOT_FOUND", "DISABLED", "EXPIRED", "ARCHIVED"]) }),
+  ])
+  .meta({ id: "VerifyKeyResult" });
+export type VerifyKeyResult = z.infer<typeof verifyKeyResponseSchema>;

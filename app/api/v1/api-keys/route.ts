@@ -6,7 +6,7 @@ import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { createApiKey } from "@/lib/services/api-keys";
-import { createApiKeySchema } from "@/lib/validators/api-keys";
+import { createApiKeySchema, type ApiKeySummary, type CreatedApiKey } from "@/lib/validators/api-keys";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const GET = withPrincipal("keys:read", async (_request, principal) => {
   const keys = await listApiKeys(await getDb(), principal.organization.id);
   return json({
-    data: keys.map((key) => ({
+    data: keys.map((key): ApiKeySummary => ({
       id: key.publicId,
       name: key.name,
       description: key.description,
@@ -45,16 +45,17 @@ export const POST = withPrincipal("keys:write", async (request, principal) => {
     return validationProblem({ [outcome.field ?? "body"]: [outcome.message] }, outcome.message);
   }
   const key = await getApiKey(db, principal.organization.id, outcome.key.publicId);
-  return json(
-    {
-      apiKey: serializeApiKey(key!),
-      accessCode: {
-        id: outcome.code.id,
-        prefix: outcome.code.prefix,
-        expiresAt: outcome.code.expiresAt.toISOString(),
-        secret: outcome.code.secret,
-      },
+  const created: CreatedApiKey = {
+    apiKey: serializeApiKey(key!),
+    accessCode: {
+      id: outcome.code.id,
+      prefix: outcome.code.prefix,
+      expiresAt: outcome.code.expiresAt.toISOString(),
+      secret: outcome.code.secret,
     },
+  };
+  return json(
+    created,
     { status: 201, headers: { Location: `/api/v1/api-keys/${outcome.key.publicId}` } },
   );
 });

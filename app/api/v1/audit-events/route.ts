@@ -1,28 +1,19 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { listAuditEventsPage } from "@/db/queries/audit-page";
+import { listAuditEvents } from "@/db/queries/audit";
 import { json } from "@/lib/api/problem";
 import { validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
+import { auditFiltersSchema, type ApiAuditEvent } from "@/lib/validators/audit";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({
-  cursor: z.uuid("cursor must be the nextCursor of a previous page.").optional(),
-  limit: z.coerce.number().int().min(1, "limit is at least 1.").max(100, "limit is at most 100.").default(50),
-});
-
-/** The audit log, newest first, in cursor pages: follow `nextCursor` until it is null. */
+/** The audit log with the console's filters, newest first, in cursor pages: follow `nextCursor` until null. */
 export const GET = withPrincipal("audit:read", async (request, principal) => {
-  const url = new URL(request.url);
-  const query = querySchema.safeParse({
-    cursor: url.searchParams.get("cursor") ?? undefined,
-    limit: url.searchParams.get("limit") ?? undefined,
-  });
+  const query = auditFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return validationProblem(query.error);
-  const { events, nextCursor } = await listAuditEventsPage(await getDb(), principal.organization.id, query.data);
-  return json({
-    data: events.map((e) => ({
+  const { events, nextCursor } = await listAuditEvents(await getDb(), principal.organization.id, query.data);
+  const data = events.map(
+    (e): ApiAuditEvent => ({
       id: e.id,
       createdAt: e.createdAt.toISOString(),
       actor: { type: e.actorType, id: e.actorId, label: e.actorLabel },
@@ -30,7 +21,7 @@ export const GET = withPrincipal("audit:read", async (request, principal) => {
       target: { type: e.targetType, id: e.targetId, label: e.targetLabel },
       metadata: e.metadata,
       ip: e.ip,
-    })),
-    nextCursor,
-  });
+    }),
+  );
+  return json({ data, nextCursor });
 });

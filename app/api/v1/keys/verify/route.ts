@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiError } from "@/lib/api/route";
 import { json, problem } from "@/lib/api/problem";
@@ -6,11 +5,11 @@ import { parseJsonBody } from "@/lib/api/request-body";
 import { verifyKey } from "@/lib/api-auth/verify-key";
 import { hitRateLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request-meta";
+import { verifyKeyRequestSchema, type VerifyKeyResult } from "@/lib/validators/api-keys";
 
 export const dynamic = "force-dynamic";
 
 const LIMIT = { limit: 120, windowMs: 60_000 };
-const bodySchema = z.object({ key: z.string("Send the access code as \"key\".").min(1, "Send the access code as \"key\".").max(500) });
 
 /**
  * For gateways: needs no credential of its own, answers 200 with `valid` true or false. Rate limited per IP, so
@@ -28,9 +27,10 @@ export async function POST(request: Request): Promise<Response> {
         headers: { "Retry-After": String(seconds) },
       });
     }
-    const body = await parseJsonBody(request, bodySchema);
+    const body = await parseJsonBody(request, verifyKeyRequestSchema);
     if (!body.ok) return body.response;
-    return json(await verifyKey(db, body.data.key.trim()));
+    const result: VerifyKeyResult = await verifyKey(db, body.data.key.trim());
+    return json(result);
   } catch (error) {
     return apiError(error);
   }
