@@ -19,6 +19,11 @@ export interface AuditEntry {
   target: { type: string; id?: string | null; label?: string | null };
   /** Identifiers and changed fields only; never a secret or a hash. */
   metadata?: Record<string, unknown>;
+  /**
+   * The person the target belongs to (a personal key's or a webhook's owner): they receive webhook events about it
+   * even without the permission to see everyone's.
+   */
+  ownerUserId?: string | null;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { SecretKind } from "@/lib/secrets";
+import { resolvePersonalKey } from "./personal-key";
 import type { CredentialResolver } from "./types";
 
 /**
  * One resolver per kind of secret, chosen by the secret's prefix (checked by its checksum first). `custom` takes
  * values with no Keyward prefix: custom access-code values chosen by an Administrator.
  */
-export const RESOLVERS: Partial<Record<SecretKind | "custom", CredentialResolver>> = {};
+export const RESOLVERS: Partial<Record<SecretKind | "custom", CredentialResolver>> = {
+  personal_key: resolvePersonalKey,
+};
