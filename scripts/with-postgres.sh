@@ -43,7 +43,12 @@ else
   owner=$(id -un)
 fi
 
-PGDIR="$(mktemp -d "${TMPDIR:-/tmp}/keyward-pg.XXXXXX")"
+# As root the postgres user must reach the directory, so it goes to /tmp rather than a possibly private $TMPDIR.
+if [[ "$owner" == postgres && $(id -u) -eq 0 ]]; then
+  PGDIR="$(mktemp -d /tmp/keyward-pg.XXXXXX)"
+else
+  PGDIR="$(mktemp -d "${TMPDIR:-/tmp}/keyward-pg.XXXXXX")"
+fi
 if [[ "$owner" == postgres && $(id -u) -eq 0 ]]; then
   chown postgres:postgres "$PGDIR"
 fi

@@ -45,11 +45,8 @@ export function permissionsFor(roles: readonly Role[]): Permission[] {
   return PERMISSIONS.filter((permission) => granted.has(permission));
 }
 
-/** The role to ask when a permission is missing: the one that grants it, Administrator first. */
+/** The role to ask when a permission is missing: the least powerful role that grants it. */
 export function roleGranting(permission: Permission): Role {
-  if (ROLE_PERMISSIONS.administrator.includes(permission) && !EVERYONE.includes(permission)) {
-    return "administrator";
-  }
-  if (ROLE_PERMISSIONS.office_lead.includes(permission)) return "office_lead";
-  return "member";
+  const fromLeast: Role[] = ["member", "office_lead", "administrator"];
+  return fromLeast.find((role) => ROLE_PERMISSIONS[role].includes(permission)) ?? "administrator";
 }
