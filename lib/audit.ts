@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { RequestMeta } from "@/lib/request-meta";
+import { enqueueWebhookEvents } from "@/lib/webhooks/outbox";
 
 export type AuditActorType = (typeof auditEvents.$inferInsert)["actorType"];
 
@@ -27,8 +28,8 @@ export interface AuditEntry {
 }
 
 /**
- * Writes one audit event. Call it with the mutation's transaction, so the change and its record commit together
- * or not at all.
+ * Writes one audit event, and the webhook events it causes (the outbox). Call it with the mutation's transaction, so
+ * the change, its record and its events commit together or not at all.
  */
 export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEntry, meta: RequestMeta) {
   const [event] = await tx
@@ -47,6 +48,7 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
       userAgent: meta.userAgent,
     })
     .returning();
+  await enqueueWebhookEvents(tx, actor, entry, event!);
   return event!;
 }
 

@@ -19,6 +19,12 @@ const envSchema = z
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     KEYWARD_WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Seconds before each webhook retry, e.g. `5,300,1800`; tests use short ones to watch retries happen. */
+    KEYWARD_WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "must be comma-separated seconds, such as 5,300,1800")
+      .default("5,300,1800,7200,18000,36000")
+      .transform((value) => value.split(",").map(Number)),
   })
   .superRefine((env, ctx) => {
     // A real server has no data dir of ours to keep a generated secret in: sessions would die with the process.

@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./sign-in";
 export * from "./rate-limits";
 export * from "./personal-api-keys";
+export * from "./webhooks";
