@@ -5,6 +5,11 @@ const PHRASES: Record<string, string> = {
   "personal_api_key.regenerated": "regenerated the personal API key of",
   "personal_api_key.turned_off": "turned off the personal API key of",
   "personal_api_key.cleared": "cleared the personal API key of",
+  "webhook.created": "added the webhook",
+  "webhook.updated": "changed the webhook",
+  "webhook.deleted": "deleted the webhook",
+  "webhook.disabled": "switched Off the webhook",
+  "webhook.delivery_resent": "resent a delivery of the webhook",
 };
 
 export function describeAuditAction(event: { actorLabel: string; action: string; targetLabel: string | null }): string {

@@ -20,7 +20,7 @@ const deps = { allowLoopback: false, secretKey, resolve };
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-});
+}, 60_000);
 afterAll(async () => t?.close());
 
 type Person = { id: string; name: string; organizationId: string };
@@ -56,7 +56,7 @@ describe("the webhook outbox", () => {
       { name: "Max Fan", roles: ["member"] },
       { name: "Mia Fan", roles: ["member"] },
     ]);
-    const [ada, max, mia] = people as [Person, Person, Person];
+    const [ada, max, mia] = people as unknown as [Person, Person, Person];
     const adaKeys = await hook(ada, "ApiKey", "Create");
     const maxKeys = await hook(max, "ApiKey", "Create");
     const adaUsers = await hook(ada, "User", "Update");

@@ -14,7 +14,7 @@ import { PERSONAL_KEYS_OFF, resolvePersonalKey } from "./personal-key";
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-});
+}, 60_000);
 afterAll(async () => t?.close());
 
 const resolve = (secret: string) =>

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getPersonalKeyState, personalKeysAllowed } from "@/db/queries/personal-api-keys";
+import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
+import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { can, requireActor } from "@/lib/auth/actor";
+import { AddWebhookDialog } from "./_components/add-webhook-dialog";
 import { PersonalKeyPanel } from "./_components/personal-key-panel";
 
 export const metadata: Metadata = { title: "API Access" };
@@ -10,10 +13,12 @@ export const metadata: Metadata = { title: "API Access" };
 export default async function ApiAccessPage() {
   const actor = await requireActor();
   const db = await getDb();
-  const [state, allowed] = await Promise.all([
+  const [state, allowed, webhooks] = await Promise.all([
     getPersonalKeyState(db, actor.organization.id, actor.userId),
     personalKeysAllowed(db, actor.organization.id),
+    listWebhooksForUser(db, actor.organization.id, actor.userId),
   ]);
+  const canWebhooks = can(actor, "webhooks:write");
   const key = state.key;
   return (
     <div className="grid max-w-4xl gap-6">
@@ -37,6 +42,26 @@ export default async function ApiAccessPage() {
                 }
               : null
           }
+        />
+      </section>
+      <section aria-labelledby="webhooks-heading" className="grid gap-4 rounded-xl border bg-card p-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="grid gap-1">
+            <h2 id="webhooks-heading" className="text-lg font-semibold">
+              Webhooks
+            </h2>
+            <p className="text-sm text-muted-foreground">
+              Events about what your permissions let you see, sent as signed HTTP POSTs. A webhook that is Off receives
+              nothing.
+            </p>
+          </div>
+          <AddWebhookDialog organization={actor.organization.name} allowed={canWebhooks} />
+        </div>
+        <WebhooksTable
+          webhooks={webhooks.map(toWebhookListItem)}
+          canManage={canWebhooks}
+          logBasePath="/profile/api-access/webhooks"
+          emptyText="Add a webhook to be told when people, keys or webhooks change."
         />
       </section>
     </div>
