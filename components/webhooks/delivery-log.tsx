@@ -33,6 +33,9 @@ export function DeliveryLog({ deliveries, canResend }: { deliveries: DeliveryRow
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="font-mono">{delivery.eventType}</span>
+                <span className="font-mono text-xs text-muted-foreground" title="The webhook-id header of this event">
+                  {delivery.id}
+                </span>
                 <Badge variant={status.variant}>{pendingFirst ? "Pending" : status.label}</Badge>
                 <span className="text-muted-foreground">
                   <DateTime value={delivery.createdAt} />

@@ -47,7 +47,7 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
       .where(eq(personalApiKeys.organizationId, organizationId))
       .orderBy(personalApiKeys.userId, desc(personalApiKeys.createdAt)),
   );
-  const webhookCount = sql<number>`(select count(*) from ${webhooks} w where w.user_id = ${users.id})`.mapWith(Number);
+  const webhookCount = sql<number>`(select count(*) from ${webhooks} w where w.user_id = "users"."id")`.mapWith(Number);
   const status = sql<string>`case when ${latest.revokedAt} is null then 'enabled' else ${latest.revokeReason}::text end`;
   const sortColumns: Record<ApiAccessSort, SQL | typeof users.name> = {
     name: sql`lower(${users.name})`,

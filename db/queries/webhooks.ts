@@ -10,9 +10,11 @@ export interface LastDelivery {
   error: string | null;
 }
 
+// The outer column is spelled out: drizzle renders a column of a single-table select unqualified, which inside
+// this subquery would mean d.id.
 const lastDelivery = sql<LastDelivery | null>`(
   select json_build_object('status', d.status, 'statusCode', d.last_status_code, 'at', coalesce(d.completed_at, d.created_at), 'error', d.last_error)
-  from ${webhookDeliveries} d where d.webhook_id = ${webhooks.id} order by d.created_at desc limit 1
+  from ${webhookDeliveries} d where d.webhook_id = "webhooks"."id" order by d.created_at desc limit 1
 )`;
 
 const columns = {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listWebhooksForUser } from "@/db/queries/webhooks";
 import { auditEvents, webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { enablePersonalKey } from "@/lib/services/personal-api-keys";
@@ -120,6 +121,8 @@ describe("the delivery worker", () => {
     expect(delivery).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 204 });
     const attempts = await t.db.select().from(webhookDeliveryAttempts).where(eq(webhookDeliveryAttempts.deliveryId, delivery!.id));
     expect(attempts).toMatchObject([{ attempt: 1, statusCode: 204, succeeded: true }]);
+    const [listed] = await listWebhooksForUser(t.db, owner.organizationId, owner.id);
+    expect(listed?.lastDelivery).toMatchObject({ status: "succeeded", statusCode: 204 });
   });
 
   it("retries failures on its schedule, then gives up; Resend starts again", async () => {
