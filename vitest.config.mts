@@ -19,5 +19,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 15_000,
+    // Creating and migrating a fresh database in beforeAll takes several seconds on a busy two-core machine.
+    hookTimeout: 60_000,
   },
 });
