@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite must stay a Node package: bundled, Turbopack would copy its wasm and data into public static media.
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in person lacks a permission.
     authInterrupts: true,
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // API answers are per credential: no shared cache may keep one.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
   },
 };
 

@@ -1,6 +1,49 @@
-export { auth as proxy } from "@/lib/auth/config";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { problem } from "@/lib/api/problem";
+import { auth } from "@/lib/auth/config";
+import { contentSecurityPolicy, MAX_API_BODY_BYTES } from "@/lib/http/security-headers";
+
+/** Paths that answer without a console session: sign-in and the public API documentation. */
+const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/docs(\/|$)/];
+
+/** Console pages: a session or a redirect to sign-in, and a fresh CSP nonce for Next's inline scripts. */
+// With a lazily built config, next-auth's auth(handler) resolves to the handler (its types say otherwise).
+type Proxy = (request: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
+const consoleProxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (!request.auth?.user && !PUBLIC_PAGES.some((pattern) => pattern.test(pathname))) {
+    const login = new URL("/login", request.nextUrl);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}) as unknown as Promise<Proxy>;
+
+/**
+ * API requests skip the session entirely (they bring their own credentials). Oversized bodies are refused here,
+ * before any handler parses them.
+ */
+function apiProxy(request: NextRequest) {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_API_BODY_BYTES) {
+    return problem("payload_too_large", { detail: `Request bodies may be at most ${MAX_API_BODY_BYTES} bytes (1 MiB).` });
+  }
+  return NextResponse.next();
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  if (request.nextUrl.pathname.startsWith("/api/")) return apiProxy(request);
+  return (await consoleProxy)(request, event);
+}
 
 export const config = {
-  // Everything but Next's own assets; public paths are let through by the `authorized` callback.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything but Next's own static assets.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -19,7 +19,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 15_000,
-    // Creating and migrating a fresh database in beforeAll takes several seconds on a busy two-core machine.
+    // Creating, migrating and seeding an in-memory database in beforeAll takes seconds of CPU, far more when the
+    // shared cores are busy; the 10 s default made database tests fail for reasons that were not theirs.
     hookTimeout: 60_000,
   },
 });

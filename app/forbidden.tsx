@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function Forbidden() {
   return (
-    <main className="mx-auto grid max-w-lg gap-3 px-4 py-24 text-center">
+    <div className="mx-auto grid max-w-lg gap-3 px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">Access denied</h1>
       <p className="text-muted-foreground">You don&apos;t have permission to view this page.</p>
       <p>
@@ -15,6 +15,6 @@ export default function Forbidden() {
         </Link>
         .
       </p>
-    </main>
+    </div>
   );
 }

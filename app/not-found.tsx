@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto grid max-w-lg gap-3 px-4 py-24 text-center">
+    <div className="mx-auto grid max-w-lg gap-3 px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-muted-foreground">There is nothing here, or it belongs to another organisation.</p>
       <p>
@@ -10,6 +10,6 @@ export default function NotFound() {
           Go to your profile
         </Link>
       </p>
-    </main>
+    </div>
   );
 }

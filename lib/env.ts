@@ -19,6 +19,8 @@ const envSchema = z
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     KEYWARD_WEBHOOK_ALLOW_PRIVATE: flag,
+    /** Set only by `npm run bench`: serves /api/bench-floor, the minimal route the bench compares Keyward with. */
+    KEYWARD_BENCH_FLOOR: flag,
     /** Seconds before each webhook retry, e.g. `5,300,1800`; tests use short ones to watch retries happen. */
     KEYWARD_WEBHOOK_RETRY_SCHEDULE: z
       .string()

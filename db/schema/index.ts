@@ -3,5 +3,8 @@ export * from "./people";
 export * from "./audit";
 export * from "./sign-in";
 export * from "./rate-limits";
+export * from "./sessions";
+export * from "./company-credentials";
+export * from "./api-keys";
 export * from "./personal-api-keys";
 export * from "./webhooks";

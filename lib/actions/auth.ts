@@ -2,7 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
-import { signIn, signOut } from "@/lib/auth/config";
+import { auth, signIn, signOut } from "@/lib/auth/config";
+import { revokeSession } from "@/lib/auth/sessions";
 import { lockedUntil } from "@/lib/auth/sign-in-guard";
 import { failure, invalid, type ActionFailure } from "@/lib/errors";
 import { signInSchema } from "@/lib/validators/auth";
@@ -58,6 +59,9 @@ function lockedOut(until: Date): SignInFailure {
 }
 
 export async function signOutAction(): Promise<void> {
+  const sessionId = (await auth())?.sessionId;
+  // Revoked first: a cookie that a request still in flight re-issues must not sign the person back in.
+  if (sessionId) await revokeSession(await getDb(), sessionId);
   await signOut({ redirectTo: "/login" });
 }
 

@@ -5,10 +5,11 @@ import { parseSecret } from "@/lib/secrets";
 import { extractCredential, isQueryTransport, type Transport } from "./credential-transport";
 import type { Principal } from "./principal";
 import { RESOLVERS } from "./resolvers";
+import type { FailedAttempt } from "./resolvers/types";
 
 export type AuthOutcome =
   | { ok: true; principal: Principal; transport: Transport }
-  | { ok: false; response: Response };
+  | { ok: false; response: Response; attempt?: FailedAttempt };
 
 /**
  * The one API authenticator: every `/api/v1` route turns its request into a principal here, and never parses
@@ -45,6 +46,7 @@ export async function authenticate(request: Request): Promise<AuthOutcome> {
       ok: false,
       response:
         result.status === 400 ? problem("invalid_request", { detail: result.detail }) : unauthorized(result.detail),
+      attempt: result.attempt,
     };
   }
   if (isQueryTransport(extracted.transport) && !result.allowQueryStringKeys) {
@@ -53,6 +55,13 @@ export async function authenticate(request: Request): Promise<AuthOutcome> {
       response: unauthorized(
         "Keys in query strings are turned off for this organisation, because URLs end up in logs. Send the key in the X-API-Key header instead.",
       ),
+      attempt: {
+        organizationId: result.principal.organization.id,
+        apiKeyId: result.principal.apiKeyId,
+        accessCodePrefix: result.principal.accessCodePrefix ?? null,
+        credentialKind: result.principal.credential.kind,
+        credentialId: result.principal.credential.id,
+      },
     };
   }
   return { ok: true, principal: result.principal, transport: extracted.transport };

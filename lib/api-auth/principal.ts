@@ -12,6 +12,8 @@ export interface Principal {
   apiKeyId: string | null;
   /** Body logging asked for by the key (BuildMaster's logging options). */
   logging: { requests: boolean; bodies: boolean };
+  /** The access code's display prefix (`kwak_3fQ9xT2a`), for the access log. */
+  accessCodePrefix?: string | null;
   /** Label for audit events caused by this request ("Billing sync (API key)"). */
   auditLabel: string;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { organizations, userRoles, users } from "@/db/schema";
+import { organizations, userRoles, userSessions, users } from "@/db/schema";
 import { auth } from "./config";
 import { permissionsFor, type Permission } from "./permissions";
 import { sortRoles, type Role } from "./roles";
@@ -18,8 +18,11 @@ export interface Actor {
   permissions: Permission[];
 }
 
-/** Loads a person with their organisation and current roles, or null if they no longer exist. */
-export async function loadActor(userId: string): Promise<Actor | null> {
+/**
+ * Loads the person of a live console session with their organisation and current roles, or null if the session
+ * was revoked or the person no longer exists.
+ */
+export async function loadActor(userId: string, sessionId: string): Promise<Actor | null> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -32,6 +35,10 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       role: userRoles.role,
     })
     .from(users)
+    .innerJoin(
+      userSessions,
+      and(eq(userSessions.userId, users.id), eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)),
+    )
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, userId));
@@ -52,7 +59,8 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  return userId ? loadActor(userId) : null;
+  const sessionId = session?.sessionId;
+  return userId && sessionId ? loadActor(userId, sessionId) : null;
 });
 
 /** For pages: the signed-in person, or a redirect to sign-in. */

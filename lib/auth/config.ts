@@ -5,18 +5,17 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
-import { clientIp } from "@/lib/request-meta";
+import { headers } from "next/headers";
+import { clientIp, requestMeta } from "@/lib/request-meta";
 import { signInSchema } from "@/lib/validators/auth";
 import { authSecret } from "./secret";
+import { startSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 /** Thrown from authorize() so the sign-in form can tell a lockout from a wrong password. */
 export class SignInLockedError extends CredentialsSignin {
   code = "locked";
 }
-
-/** Paths that answer without a console session: sign-in, the API (its own credentials), docs, health. */
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\//, /^\/docs(\/|$)/];
 
 function providers(): NextAuthConfig["providers"] {
   const list: NextAuthConfig["providers"] = [
@@ -79,18 +78,20 @@ function config(): NextAuthConfig {
         return (await userIdForEmail(profile?.email)) ? true : "/login?error=sso";
       },
       async jwt({ token, user, account, profile }) {
-        // The token carries who signed in, nothing more: roles and organisation are read from the database.
-        if (account?.provider === "oidc") token.uid = await userIdForEmail(profile?.email);
-        else if (user?.id) token.uid = user.id;
+        // The token names the person and the session row, nothing more: roles and organisation are read from the
+        // database on every request.
+        if (!account) return token;
+        const uid = account.provider === "oidc" ? await userIdForEmail(profile?.email) : (user?.id ?? null);
+        if (uid) {
+          token.uid = uid;
+          token.sid = await startSession(await getDb(), uid, requestMeta(await headers()));
+        }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
-      },
-      authorized({ auth, request }) {
-        if (PUBLIC_PATHS.some((pattern) => pattern.test(request.nextUrl.pathname))) return true;
-        return Boolean(auth?.user);
       },
     },
   };

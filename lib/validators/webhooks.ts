@@ -36,3 +36,32 @@ export const setWebhookStatusSchema = z.object({
 export const deleteWebhookSchema = z.object({ webhookId: webhookIdSchema });
 
 export const resendDeliverySchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
+
+/** A webhook as the API answers it (never its secret). */
+export const webhookSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    entity: z.enum(WEBHOOK_ENTITIES),
+    operationType: z.enum(WEBHOOK_OPERATIONS),
+    status: z.enum(WEBHOOK_STATUSES),
+    createdAt: z.iso.datetime(),
+    lastDelivery: z
+      .object({
+        status: z.enum(["pending", "succeeded", "failed", "skipped"]),
+        statusCode: z.number().int().nullable(),
+        at: z.string(),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: "Webhook" });
+
+/** The answer to POST /api/v1/webhooks: the only time the signing secret is shown. */
+export const webhookCreatedSchema = webhookSchema
+  .omit({ lastDelivery: true })
+  .extend({ secret: z.string().meta({ description: "The Standard Webhooks signing secret, `whsec_…`; shown once." }) })
+  .meta({ id: "WebhookCreated" });
+
+export const webhookListSchema = z.object({ data: z.array(webhookSchema) });

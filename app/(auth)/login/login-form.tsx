@@ -47,7 +47,7 @@ export function LoginForm({
 
   return (
     <div className="grid gap-4">
-      <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-describedby={formError ? "login-error" : undefined}>
+      <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" aria-describedby={formError ? "login-error" : undefined}>
         <Field label="Email" id="email" error={errors.email?.message}>
           <Input type="email" autoComplete="username" autoFocus {...form.register("email")} />
         </Field>

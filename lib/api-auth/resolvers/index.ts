@@ -1,4 +1,6 @@
 import type { SecretKind } from "@/lib/secrets";
+import { resolveAccessToken } from "./access-token";
+import { resolveAccessCode } from "./access-code";
 import { resolvePersonalKey } from "./personal-key";
 import type { CredentialResolver } from "./types";
 
@@ -7,5 +9,8 @@ import type { CredentialResolver } from "./types";
  * values with no Keyward prefix: custom access-code values chosen by an Administrator.
  */
 export const RESOLVERS: Partial<Record<SecretKind | "custom", CredentialResolver>> = {
+  access_token: resolveAccessToken,
+  access_code: resolveAccessCode,
+  custom: resolveAccessCode,
   personal_key: resolvePersonalKey,
 };

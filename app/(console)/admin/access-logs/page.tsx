@@ -1,10 +1,19 @@
 import type { Metadata } from "next";
+import { AccessLogView, type AccessLogSearch } from "@/components/access-logs/access-log-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/actor";
 
 export const metadata: Metadata = { title: "Access Logs" };
 
-export default async function Page() {
-  await requirePagePermission("access_logs:read");
-  return <PageHeader title="Access Logs" description="Every request made with your organisation's keys." />;
+export default async function AccessLogsPage({ searchParams }: { searchParams: Promise<AccessLogSearch> }) {
+  const actor = await requirePagePermission("access_logs:read");
+  return (
+    <div className="grid gap-4">
+      <PageHeader
+        title="Access Logs"
+        description="Every request made with your organisation's keys and credentials, and every refused attempt that names a key, newest first. Credentials in query strings are redacted."
+      />
+      <AccessLogView organizationId={actor.organization.id} search={await searchParams} basePath="/admin/access-logs" />
+    </div>
+  );
 }

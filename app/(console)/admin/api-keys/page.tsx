@@ -1,10 +1,194 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { eq } from "drizzle-orm";
+import { DateTime } from "@/components/date-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/actor";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { listApiKeys, listApiKeyTags, type ApiKeyFilters } from "@/db/queries/api-keys";
+import { listPeople } from "@/db/queries/people";
+import { organizations } from "@/db/schema";
+import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
+import { can, requirePagePermission } from "@/lib/auth/actor";
+import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
+import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
 export const metadata: Metadata = { title: "API Keys" };
 
-export default async function Page() {
-  await requirePagePermission("api_keys:read");
-  return <PageHeader title="API Keys" description="Keys that let integrations reach your organisation's API, with their policies and access codes." />;
+type Search = { q?: string; tag?: string; policy?: string; status?: string };
+
+const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePagePermission("api_keys:read");
+  const search = await searchParams;
+  const filters: ApiKeyFilters = {
+    q: search.q?.trim() || undefined,
+    tag: search.tag || undefined,
+    policy: API_POLICY_NAMES.find((p) => p === search.policy),
+    status: search.status === "active" || search.status === "archived" ? search.status : undefined,
+  };
+  const db = await getDb();
+  const [keys, tags, people, [org]] = await Promise.all([
+    listApiKeys(db, actor.organization.id, filters),
+    listApiKeyTags(db, actor.organization.id),
+    listPeople(db, actor.organization.id),
+    db.select().from(organizations).where(eq(organizations.id, actor.organization.id)),
+  ]);
+  const filtered = Boolean(filters.q || filters.tag || filters.policy || filters.status);
+  const allowed = can(actor, "api_keys:write");
+
+  return (
+    <div className="grid gap-4">
+      <PageHeader
+        title="API Keys"
+        description="Keys let integrations reach your organisation's API. A key's policies say what it may do; its access codes are the secrets integrations send."
+        actions={
+          <>
+            <LinkApiKeyDialog
+              allowed={allowed}
+              allowWritePolicies={org!.allowWritePolicies}
+              organizationSlug={actor.organization.slug}
+            />
+            <CreateApiKeyDialog
+              allowed={allowed}
+              allowWritePolicies={org!.allowWritePolicies}
+              people={people}
+              organization={actor.organization.name}
+            />
+          </>
+        }
+      />
+      <form method="get" role="search" aria-label="Filter API keys" className="flex flex-wrap items-end gap-3">
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-q">Search by name</Label>
+          <Input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className="w-56" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-tag">Tag</Label>
+          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className={selectClass}>
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-policy">Policy</Label>
+          <select id="filter-policy" name="policy" defaultValue={filters.policy ?? ""} className={selectClass}>
+            <option value="">Any policy</option>
+            {API_POLICY_NAMES.map((policy) => (
+              <option key={policy} value={policy}>
+                {policy}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="filter-status">Status</Label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={selectClass}>
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+          </select>
+        </div>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        {filtered ? (
+          <Button asChild variant="ghost">
+            <Link href="/admin/api-keys">Clear filters</Link>
+          </Button>
+        ) : null}
+      </form>
+      {keys.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No matching keys" description="No API key matches these filters." />
+        ) : (
+          <EmptyState
+            title="No API keys yet"
+            description="Create a key for each integration: give it only the policies it needs, then hand its access code to the integration. You can archive a key at any time to cut it off at once."
+          />
+        )
+      ) : (
+        <Table aria-label="API keys">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Key ID</TableHead>
+              <TableHead>Tags</TableHead>
+              <TableHead>Policies</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Access codes</TableHead>
+              <TableHead>Last used</TableHead>
+              <TableHead>Created</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {keys.map((key) => (
+              <TableRow key={key.id}>
+                <TableCell className="font-medium">
+                  <Link href={`/admin/api-keys/${key.publicId}`} className="underline-offset-4 hover:underline">
+                    {key.name}
+                  </Link>
+                  {key.linked ? <span className="ml-2 text-xs text-muted-foreground">(linked)</span> : null}
+                </TableCell>
+                <TableCell className="font-mono text-xs">{key.publicId}</TableCell>
+                <TableCell>
+                  <span className="flex flex-wrap gap-1">
+                    {key.tags.map((tag) => (
+                      <Badge key={tag} variant="outline">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <span className="flex flex-wrap gap-1">
+                    {key.policies.length === 0 ? (
+                      <span className="text-muted-foreground">None</span>
+                    ) : (
+                      key.policies.map((policy) => (
+                        <Badge key={policy} variant="secondary" className="font-mono">
+                          {policy}
+                        </Badge>
+                      ))
+                    )}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  {key.archivedAt ? (
+                    <span className="grid gap-0.5">
+                      <Badge variant="outline">Archived</Badge>
+                      <span className="text-xs text-muted-foreground">
+                        by {key.archivedBy ?? "someone"} on <DateTime value={key.archivedAt} />
+                      </span>
+                    </span>
+                  ) : (
+                    <Badge variant="success">Active</Badge>
+                  )}
+                </TableCell>
+                <TableCell>{key.linked ? "—" : key.accessCodes}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "Never"}
+                </TableCell>
+                <TableCell className="text-xs">
+                  {key.createdBy ?? "—"}
+                  <br />
+                  <DateTime value={key.createdAt} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
 }

@@ -1,23 +1,64 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "@/components/date-time";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { DateTime } from "@/components/date-time";
 import { getDb } from "@/db/client";
-import { listRecentAuditEvents } from "@/db/queries/audit";
+import { listAuditEvents } from "@/db/queries/audit";
+import { listPeople } from "@/db/queries/people";
 import { requirePagePermission } from "@/lib/auth/actor";
 import { describeAuditAction } from "@/lib/audit-describe";
+import { auditFiltersSchema } from "@/lib/validators/audit";
+import { AuditEventDetails } from "./_components/audit-event-details";
+import { AuditFiltersForm } from "./_components/audit-filters-form";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-export default async function AuditLogPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(params: SearchParams) {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePagePermission("audit_log:read");
-  const events = await listRecentAuditEvents(await getDb(), actor.organization.id);
+  const raw = first(await searchParams);
+  const parsed = auditFiltersSchema.safeParse(raw);
+  const filters = parsed.success ? parsed.data : auditFiltersSchema.parse({});
+  const db = await getDb();
+  const [{ events, nextCursor }, people] = await Promise.all([
+    listAuditEvents(db, actor.organization.id, filters),
+    listPeople(db, actor.organization.id),
+  ]);
+  const query = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "cursor"),
+  );
+  const exportHref = `/admin/audit-log/export?${query}`;
+  const nextHref = nextCursor ? `/admin/audit-log?${new URLSearchParams([...query, ["cursor", nextCursor]])}` : null;
+
   return (
     <div className="grid gap-4">
-      <PageHeader title="Audit Log" description="Every change made in the console or through the API, newest first." />
+      <PageHeader
+        title="Audit Log"
+        description="Every change made in the console or through the API: who, what, when and from where. Newest first."
+        actions={
+          <a href={exportHref} className={buttonVariants({ variant: "outline" })} download>
+            Export CSV
+          </a>
+        }
+      />
+      <AuditFiltersForm
+        values={raw}
+        people={people.map((p) => ({ id: p.id, name: p.name }))}
+        error={parsed.success ? undefined : "Some filters were not valid and are ignored."}
+      />
       {events.length === 0 ? (
-        <EmptyState title="No changes yet" description="Changes to people, keys and settings will be listed here." />
+        <EmptyState
+          title={filters.cursor ? "No older events" : "No events match"}
+          description="Changes to people, credentials, keys, webhooks and settings are recorded here as they happen."
+        />
       ) : (
         <Table>
           <TableHeader>
@@ -27,23 +68,66 @@ export default async function AuditLogPage() {
               <TableHead>Action</TableHead>
               <TableHead>Target</TableHead>
               <TableHead>From</TableHead>
+              <TableHead>
+                <span className="sr-only">Details</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {events.map((event) => (
-              <TableRow key={event.id}>
-                <TableCell className="whitespace-nowrap">
-                  <DateTime value={event.createdAt} />
-                </TableCell>
-                <TableCell>{event.actorLabel}</TableCell>
-                <TableCell>{describeAuditAction(event)}</TableCell>
-                <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>
-                <TableCell className="text-xs text-muted-foreground">{event.ip ?? "—"}</TableCell>
-              </TableRow>
-            ))}
+            {events.map((event) => {
+              const description = describeAuditAction(event);
+              return (
+                <TableRow key={event.id}>
+                  <TableCell className="whitespace-nowrap">
+                    <DateTime value={event.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    {event.actorType === "user" && event.actorId ? (
+                      <Link href={`/admin/audit-log?actor=${event.actorId}`} className="underline-offset-4 hover:underline">
+                        {event.actorLabel}
+                      </Link>
+                    ) : (
+                      event.actorLabel
+                    )}
+                  </TableCell>
+                  <TableCell>{description}</TableCell>
+                  <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>
+                  <TableCell className="text-xs text-muted-foreground">{event.ip ?? "—"}</TableCell>
+                  <TableCell className="text-right">
+                    <AuditEventDetails
+                      description={description}
+                      event={{
+                        id: event.id,
+                        createdAt: event.createdAt.toISOString(),
+                        action: event.action,
+                        actor: `${event.actorLabel} (${event.actorType})`,
+                        target: `${event.targetType}${event.targetId ? ` ${event.targetId}` : ""}`,
+                        ip: event.ip,
+                        userAgent: event.userAgent,
+                        metadata: event.metadata,
+                      }}
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       )}
+      <nav aria-label="Pages" className="flex justify-between">
+        {filters.cursor ? (
+          <Link href={`/admin/audit-log?${query}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+            Newest events
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Link href={nextHref} className={buttonVariants({ variant: "outline", size: "sm" })}>
+            Older events
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }

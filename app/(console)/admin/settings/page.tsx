@@ -1,10 +1,27 @@
 import type { Metadata } from "next";
+import { eq } from "drizzle-orm";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { organizations } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function Page() {
-  await requirePagePermission("settings:write");
-  return <PageHeader title="Settings" description="Organisation-wide rules for API access." />;
+export default async function SettingsPage() {
+  const actor = await requirePagePermission("settings:write");
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organization.id));
+  return (
+    <div className="grid gap-4">
+      <PageHeader title="Settings" description={`Organisation-wide rules for API access in ${actor.organization.name}.`} />
+      <SettingsForm
+        settings={{
+          allowWritePolicies: org!.allowWritePolicies,
+          allowQueryStringKeys: org!.allowQueryStringKeys,
+          allowPersonalApiKeys: org!.allowPersonalApiKeys,
+        }}
+      />
+    </div>
+  );
 }

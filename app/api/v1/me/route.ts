@@ -1,14 +1,17 @@
 import { json } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
+import type { MeResponse } from "@/lib/validators/me";
 
 export const dynamic = "force-dynamic";
 
 /** Who the credential is: any valid credential may ask, so it needs no policy. */
-export const GET = withPrincipal(null, async (_request, principal) =>
-  json({
-    organization: principal.organization,
-    credential: principal.credential,
+export const GET = withPrincipal(null, async (_request, principal) => {
+  // Typed by the schema the OpenAPI document publishes (lib/openapi/paths/me.ts): the two cannot drift.
+  const body: MeResponse = {
+    organization: { id: principal.organization.id, slug: principal.organization.slug, name: principal.organization.name },
+    credential: { kind: principal.credential.kind, id: principal.credential.id },
     user: principal.user ? { id: principal.user.id, email: principal.user.email } : null,
     permissions: principal.policies,
-  }),
-);
+  };
+  return json(body);
+});

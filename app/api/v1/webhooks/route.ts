@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listWebhooksForUser } from "@/db/queries/webhooks";
-import { principalAuditActor } from "@/lib/api-auth/audit-actor";
+import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problem } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
@@ -32,7 +32,7 @@ export const POST = withPrincipal("webhooks:write", async (request, principal) =
   }
   const outcome = await createWebhook(
     await getDb(),
-    principalAuditActor(principal),
+    principalAuthor(principal).audit,
     user.id,
     input.data,
     requestMeta(request.headers),

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { principalAuditActor } from "@/lib/api-auth/audit-actor";
+import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problem } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
@@ -28,7 +28,7 @@ export const PATCH = withPrincipal<Params>("webhooks:write", async (request, pri
   }
   const outcome = await updateWebhook(
     await getDb(),
-    principalAuditActor(principal),
+    principalAuthor(principal).audit,
     { organizationId: principal.organization.id, ownerUserId: user.id },
     id,
     input.data,
@@ -48,7 +48,7 @@ export const DELETE = withPrincipal<Params>("webhooks:write", async (request, pr
   if (!webhookIdSchema.safeParse(id).success) return notFound();
   const outcome = await deleteWebhook(
     await getDb(),
-    principalAuditActor(principal),
+    principalAuthor(principal).audit,
     { organizationId: principal.organization.id, ownerUserId: user.id },
     id,
     requestMeta(request.headers),

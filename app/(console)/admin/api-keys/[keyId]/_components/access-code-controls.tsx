@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Switch } from "@/components/ui/switch";
+import { TableCell } from "@/components/ui/table";
+import { deleteAccessCodeAction, setAccessCodeEnabledAction } from "@/lib/actions/api-keys";
+
+/** A code's Enabled switch and, once it is off, its delete button with a confirmation. */
+export function AccessCodeControls({
+  keyId,
+  code,
+  allowed,
+}: {
+  keyId: string;
+  code: { id: string; prefix: string; enabled: boolean };
+  allowed: boolean;
+}) {
+  const router = useRouter();
+  const [enabled, setEnabled] = useState(code.enabled);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  function toggle(next: boolean) {
+    setEnabled(next);
+    startTransition(async () => {
+      const result = await setAccessCodeEnabledAction({ keyId, codeId: code.id, enabled: next });
+      if (!result.ok) {
+        setEnabled(!next);
+        toast.error(result.message);
+        return;
+      }
+      toast.success(next ? `Access code ${code.prefix} enabled` : `Access code ${code.prefix} disabled`);
+      router.refresh();
+    });
+  }
+
+  function remove() {
+    startTransition(async () => {
+      const result = await deleteAccessCodeAction({ keyId, codeId: code.id });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setConfirming(false);
+      toast.success(`Access code ${code.prefix} deleted`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <>
+      <TableCell>
+        <Switch
+          aria-label="Enabled"
+          aria-description={`Access code ${code.prefix}`}
+          checked={enabled}
+          disabled={!allowed || pending}
+          onCheckedChange={toggle}
+        />
+      </TableCell>
+      <TableCell className="text-right">
+        {!enabled && allowed ? (
+          <Button variant="outline" size="sm" onClick={() => setConfirming(true)} disabled={pending}>
+            Delete access code
+          </Button>
+        ) : null}
+        <Dialog open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
+          <DialogContent>
+            <DialogHeader>
+              <DialogTitle>Delete access code {code.prefix}?</DialogTitle>
+              <DialogDescription>
+                This cannot be undone. Every service still holding this code will be refused.
+              </DialogDescription>
+            </DialogHeader>
+            {error ? (
+              <p role="alert" className="text-sm text-destructive">
+                {error}
+              </p>
+            ) : null}
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setConfirming(false)} disabled={pending}>
+                Cancel
+              </Button>
+              <Button variant="destructive" onClick={remove} disabled={pending}>
+                Delete access code
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
+      </TableCell>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DateTime } from "@/components/date-time";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { loadKeyPage } from "@/lib/api-keys/load";
+import { can } from "@/lib/auth/actor";
+import { ACCESS_CODES_PER_KEY } from "@/lib/validators/api-keys";
+import { AccessCodeControls } from "../_components/access-code-controls";
+import { CreateAccessCodeDialog } from "../_components/create-access-code-dialog";
+
+export const metadata: Metadata = { title: "Access codes" };
+
+const SOON = 30 * 24 * 3600 * 1000;
+
+export default async function AccessCodesPage({ params }: { params: Promise<{ keyId: string }> }) {
+  const { actor, key } = await loadKeyPage((await params).keyId);
+  if (key.linked) notFound();
+  const allowed = can(actor, "api_keys:write");
+  const now = new Date().getTime();
+  const full = key.accessCodes.length >= ACCESS_CODES_PER_KEY;
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <p className="max-w-prose text-sm text-muted-foreground">
+          Up to {ACCESS_CODES_PER_KEY} access codes per key, each valid for at most 365 days. Create the next code a few
+          weeks before the current one expires, so nothing relying on the key stops. To delete a code, switch it off
+          first.
+        </p>
+        {key.archivedAt ? null : (
+          <CreateAccessCodeDialog
+            keyId={key.publicId}
+            allowed={allowed}
+            full={full}
+            organization={actor.organization.name}
+          />
+        )}
+      </div>
+      {key.accessCodes.length === 0 ? (
+        <EmptyState title="No access codes" description="Create an access code to start using this key." />
+      ) : (
+        <Table aria-label="Access codes">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Description</TableHead>
+              <TableHead>Prefix</TableHead>
+              <TableHead>Created</TableHead>
+              <TableHead>Expires</TableHead>
+              <TableHead>Last used</TableHead>
+              <TableHead>Enabled</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {key.accessCodes.map((code) => {
+              const expired = code.expiresAt.getTime() <= now;
+              const soon = !expired && code.expiresAt.getTime() - now < SOON;
+              return (
+                <TableRow key={code.id}>
+                  <TableCell>{code.description || "—"}</TableCell>
+                  <TableCell className="font-mono text-xs">{code.prefix}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <DateTime value={code.createdAt} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <DateTime value={code.expiresAt} />
+                    {expired ? (
+                      <Badge variant="destructive" className="ml-2">
+                        Expired
+                      </Badge>
+                    ) : null}
+                    {soon ? (
+                      <span className="mt-1 block text-xs text-warning-foreground">
+                        <Badge variant="warning">Expires soon</Badge> Create the next access code before this one
+                        expires.
+                      </span>
+                    ) : null}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {code.lastUsedAt ? <DateTime value={code.lastUsedAt} /> : "Never"}
+                  </TableCell>
+                  <AccessCodeControls
+                    keyId={key.publicId}
+                    code={{ id: code.id, prefix: code.prefix, enabled: code.enabled }}
+                    allowed={allowed && !key.archivedAt}
+                  />
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

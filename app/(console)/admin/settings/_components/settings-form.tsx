@@ -1,0 +1,74 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Card, CardContent } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Switch } from "@/components/ui/switch";
+import { updateSettingsAction } from "@/lib/actions/settings";
+import type { SettingsInput } from "@/lib/validators/api-keys";
+
+const SETTINGS: { field: keyof SettingsInput; label: string; description: string }[] = [
+  {
+    field: "allowWritePolicies",
+    label: "Allow write policies",
+    description:
+      "Lets API keys hold users:write, keys:write, webhooks:write and native. While off, those policies are greyed out and refused, and keys that hold them act without them.",
+  },
+  {
+    field: "allowQueryStringKeys",
+    label: "Allow keys in query strings",
+    description:
+      "Accepts access codes in the apiKey and key query parameters. URLs end up in proxy and server logs: turn this off to require the X-API-Key header or another transport.",
+  },
+  {
+    field: "allowPersonalApiKeys",
+    label: "Allow personal API keys",
+    description: "Lets people enable their own personal API key under Profile → API Access.",
+  },
+];
+
+/** The three switches; each change is saved at once through one audited action. */
+export function SettingsForm({ settings }: { settings: SettingsInput }) {
+  const [values, setValues] = useState(settings);
+  const [pending, startTransition] = useTransition();
+
+  function change(field: keyof SettingsInput, checked: boolean) {
+    const previous = values;
+    const next = { ...values, [field]: checked };
+    setValues(next);
+    startTransition(async () => {
+      const result = await updateSettingsAction(next);
+      if (result.ok) {
+        toast.success("Settings saved");
+      } else {
+        setValues(previous);
+        toast.error(result.message);
+      }
+    });
+  }
+
+  return (
+    <Card>
+      <CardContent className="grid gap-6">
+        {SETTINGS.map(({ field, label, description }) => (
+          <div key={field} className="flex items-start justify-between gap-6">
+            <div className="grid gap-1">
+              <Label htmlFor={`setting-${field}`}>{label}</Label>
+              <p id={`setting-${field}-description`} className="text-sm text-muted-foreground">
+                {description}
+              </p>
+            </div>
+            <Switch
+              id={`setting-${field}`}
+              checked={values[field]}
+              disabled={pending}
+              aria-describedby={`setting-${field}-description`}
+              onCheckedChange={(checked) => change(field, checked)}
+            />
+          </div>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import { getDb } from "@/db/client";
+import { getApiKey, serializeApiKey } from "@/db/queries/api-keys";
+import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
+import { json, problem } from "@/lib/api/problem";
+import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
+import { withPrincipal } from "@/lib/api/route";
+import { requestMeta } from "@/lib/request-meta";
+import { updateApiKey } from "@/lib/services/api-keys";
+import { keyIdSchema, updateApiKeySchema } from "@/lib/validators/api-keys";
+
+export const dynamic = "force-dynamic";
+
+const notFound = () => problem("not_found", { detail: "No API key with this id in your organisation." });
+
+export const GET = withPrincipal<{ id: string }>("keys:read", async (_request, principal, { id }) => {
+  if (!keyIdSchema.safeParse(id).success) return notFound();
+  const key = await getApiKey(await getDb(), principal.organization.id, id);
+  return key ? json(serializeApiKey(key)) : notFound();
+});
+
+export const PATCH = withPrincipal<{ id: string }>("keys:write", async (request, principal, { id }) => {
+  if (!keyIdSchema.safeParse(id).success) return notFound();
+  const body = await parseJsonBody(request, updateApiKeySchema);
+  if (!body.ok) return body.response;
+  const beyond = ungrantable(principal, body.data.policies ?? []);
+  if (beyond.length) {
+    return validationProblem({ policies: [`This credential cannot grant policies it does not hold: ${beyond.join(", ")}.`] });
+  }
+  const db = await getDb();
+  const outcome = await updateApiKey(db, principalAuthor(principal), id, body.data, requestMeta(request.headers));
+  if (!outcome.ok) {
+    if (outcome.reason === "not_found") return notFound();
+    if (outcome.reason === "conflict") return problem("conflict", { detail: outcome.message });
+    return validationProblem({ [outcome.field ?? "body"]: [outcome.message] }, outcome.message);
+  }
+  const key = await getApiKey(db, principal.organization.id, id);
+  return json(serializeApiKey(key!));
+});

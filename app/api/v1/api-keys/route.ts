@@ -1,0 +1,60 @@
+import { getDb } from "@/db/client";
+import { getApiKey, listApiKeys, serializeApiKey } from "@/db/queries/api-keys";
+import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
+import { json, problem } from "@/lib/api/problem";
+import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
+import { withPrincipal } from "@/lib/api/route";
+import { requestMeta } from "@/lib/request-meta";
+import { createApiKey } from "@/lib/services/api-keys";
+import { createApiKeySchema } from "@/lib/validators/api-keys";
+
+export const dynamic = "force-dynamic";
+
+/** The organisation's keys (never a secret). */
+export const GET = withPrincipal("keys:read", async (_request, principal) => {
+  const keys = await listApiKeys(await getDb(), principal.organization.id);
+  return json({
+    data: keys.map((key) => ({
+      id: key.publicId,
+      name: key.name,
+      description: key.description,
+      tags: key.tags,
+      policies: key.policies,
+      linked: key.linked,
+      status: key.archivedAt ? "archived" : "active",
+      accessCodes: key.accessCodes,
+      createdAt: key.createdAt.toISOString(),
+      archivedAt: key.archivedAt?.toISOString() ?? null,
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    })),
+  });
+});
+
+/** Creates a key and its first access code: the only answer that ever holds the code's secret. */
+export const POST = withPrincipal("keys:write", async (request, principal) => {
+  const body = await parseJsonBody(request, createApiKeySchema);
+  if (!body.ok) return body.response;
+  const beyond = ungrantable(principal, body.data.policies);
+  if (beyond.length) {
+    return validationProblem({ policies: [`This credential cannot grant policies it does not hold: ${beyond.join(", ")}.`] });
+  }
+  const db = await getDb();
+  const outcome = await createApiKey(db, principalAuthor(principal), body.data, requestMeta(request.headers));
+  if (!outcome.ok) {
+    if (outcome.reason === "conflict") return problem("conflict", { detail: outcome.message, errors: outcome.field ? { [outcome.field]: [outcome.message] } : undefined });
+    return validationProblem({ [outcome.field ?? "body"]: [outcome.message] }, outcome.message);
+  }
+  const key = await getApiKey(db, principal.organization.id, outcome.key.publicId);
+  return json(
+    {
+      apiKey: serializeApiKey(key!),
+      accessCode: {
+        id: outcome.code.id,
+        prefix: outcome.code.prefix,
+        expiresAt: outcome.code.expiresAt.toISOString(),
+        secret: outcome.code.secret,
+      },
+    },
+    { status: 201, headers: { Location: `/api/v1/api-keys/${outcome.key.publicId}` } },
+  );
+});

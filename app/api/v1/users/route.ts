@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { listPeople } from "@/db/queries/people";
+import { json } from "@/lib/api/problem";
+import { withPrincipal } from "@/lib/api/route";
+
+export const dynamic = "force-dynamic";
+
+/** The organisation's people with their roles. */
+export const GET = withPrincipal("users:read", async (_request, principal) => {
+  const people = await listPeople(await getDb(), principal.organization.id);
+  return json({ data: people.map((p) => ({ id: p.id, name: p.name, email: p.email, roles: p.roles })) });
+});

@@ -1,0 +1,157 @@
+import Link from "next/link";
+import { z } from "zod";
+import { DateTime } from "@/components/date-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Label } from "@/components/ui/label";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { listAccessLogs, STATUS_CLASSES, TIME_RANGES, type TimeRange } from "@/db/queries/access-logs";
+import { listApiKeys } from "@/db/queries/api-keys";
+
+export type AccessLogSearch = { key?: string; status?: string; range?: string; cursor?: string };
+
+const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
+
+function statusVariant(status: number) {
+  if (status >= 500) return "destructive" as const;
+  if (status >= 400) return "warning" as const;
+  return "success" as const;
+}
+
+/**
+ * The access log: filters (key, status class, time range) kept in the URL, newest first, keyset pages. The
+ * Administration page and a key's Logs tab (with `fixedKey`) show the same view.
+ */
+export async function AccessLogView({
+  organizationId,
+  search,
+  fixedKey,
+  basePath,
+}: {
+  organizationId: string;
+  search: AccessLogSearch;
+  fixedKey?: { id: string; publicId: string };
+  basePath: string;
+}) {
+  const db = await getDb();
+  const keys = fixedKey ? [] : await listApiKeys(db, organizationId);
+  const keyFilter = fixedKey ?? keys.find((k) => k.publicId === search.key);
+  const status = STATUS_CLASSES.find((s) => s === search.status);
+  const range = (Object.keys(TIME_RANGES) as TimeRange[]).find((r) => r === search.range);
+  const cursor = z.uuid().safeParse(search.cursor).success ? search.cursor : undefined;
+  const { entries, nextCursor } = await listAccessLogs(db, organizationId, {
+    apiKeyId: keyFilter?.id,
+    status,
+    range,
+    cursor,
+  });
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const all = { key: fixedKey ? undefined : keyFilter?.publicId, status, range, ...extra };
+    for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
+    const text = params.toString();
+    return text ? `${basePath}?${text}` : basePath;
+  };
+
+  return (
+    <div className="grid gap-4">
+      <form method="get" action={basePath} aria-label="Filter access logs" className="flex flex-wrap items-end gap-3">
+        {fixedKey ? null : (
+          <div className="grid gap-1.5">
+            <Label htmlFor="log-key">Key</Label>
+            <select id="log-key" name="key" defaultValue={keyFilter?.publicId ?? ""} className={selectClass}>
+              <option value="">Every key</option>
+              {keys.map((k) => (
+                <option key={k.id} value={k.publicId}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-status">Status</Label>
+          <select id="log-status" name="status" defaultValue={status ?? ""} className={selectClass}>
+            <option value="">Any status</option>
+            {STATUS_CLASSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-range">Time</Label>
+          <select id="log-range" name="range" defaultValue={range ?? ""} className={selectClass}>
+            <option value="">Any time</option>
+            {(Object.keys(TIME_RANGES) as TimeRange[]).map((r) => (
+              <option key={r} value={r}>
+                {TIME_RANGES[r].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      {entries.length === 0 ? (
+        <EmptyState
+          title="No requests"
+          description="Requests made with your organisation's keys appear here a moment after they are made."
+        />
+      ) : (
+        <Table aria-label="Access log">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Time</TableHead>
+              {fixedKey ? null : <TableHead>Key</TableHead>}
+              <TableHead>Access code</TableHead>
+              <TableHead>Request</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>IP</TableHead>
+              <TableHead>Duration</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell className="whitespace-nowrap">
+                  <Link href={`/admin/access-logs/${entry.id}`} className="underline-offset-4 hover:underline" aria-label={`Details of ${entry.method} ${entry.path}`}>
+                    <DateTime value={entry.createdAt} />
+                  </Link>
+                </TableCell>
+                {fixedKey ? null : (
+                  <TableCell>{entry.keyName ?? (entry.apiKeyId ? "Deleted key" : entry.credentialKind ?? "—")}</TableCell>
+                )}
+                <TableCell className="font-mono text-xs">{entry.accessCodePrefix ?? "—"}</TableCell>
+                <TableCell className="max-w-md font-mono text-xs break-all">
+                  {entry.method} {entry.path}
+                </TableCell>
+                <TableCell>
+                  <Badge variant={statusVariant(entry.status)}>{entry.status}</Badge>
+                </TableCell>
+                <TableCell className="text-xs">{entry.ip ?? "—"}</TableCell>
+                <TableCell className="text-xs">{entry.durationMs} ms</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <nav aria-label="Access log pages" className="flex gap-2">
+        {cursor ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={query({})}>Newest</Link>
+          </Button>
+        ) : null}
+        {nextCursor ? (
+          <Button asChild variant="outline" size="sm">
+            <Link href={query({ cursor: nextCursor })}>Older entries</Link>
+          </Button>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

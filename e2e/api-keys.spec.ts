@@ -1,0 +1,243 @@
+import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
+import { choosePolicies, createKey, fillCreateKeyForm, uniqueName } from "./support/api-keys";
+
+test.describe("as an Administrator", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("An Administrator creates a key with tags and policies, sees its access code once, and the code works within its policies", async ({
+    page,
+    request,
+  }) => {
+    const name = uniqueName("Billing sync");
+    const dialog = await fillCreateKeyForm(page, { name, tags: ["billing", "nightly"], policies: ["users:read"] });
+    await expect(dialog.getByRole("listitem").filter({ hasText: "users:read" })).toBeVisible();
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    const keyId = await reveal.getByRole("textbox", { name: "API key ID" }).inputValue();
+    const secret = await reveal.getByRole("textbox", { name: "Access code" }).inputValue();
+    expect(keyId).toMatch(/^kwk_/);
+    expect(secret).toMatch(/^kwak_/);
+    // Done without copying or downloading asks once more.
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(reveal.getByRole("alert")).toContainText("neither copied nor downloaded");
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(reveal).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    // Never shown again: the Access Codes tab lists the prefix only.
+    await page.getByRole("tab", { name: "Access Codes" }).click();
+    const codes = page.getByRole("table", { name: "Access codes" });
+    await expect(codes).toContainText(secret.slice(0, 13));
+    await expect(page.getByText(secret)).toHaveCount(0);
+
+    const me = await request.get("/api/v1/me", { headers: { "X-API-Key": secret } });
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({
+      organization: { slug: "acme" },
+      credential: { kind: "access_code" },
+      user: null,
+      permissions: ["users:read"],
+    });
+    expect((await request.get("/api/v1/users", { headers: { "X-API-Key": secret } })).status()).toBe(200);
+    const refused = await request.get("/api/v1/api-keys", { headers: { "X-API-Key": secret } });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({ policy: "keys:read", detail: expect.stringContaining("keys:read") });
+
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}&tag=nightly`);
+    const row = page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText(keyId);
+    await expect(row).toContainText("billing");
+    await expect(row).toContainText("users:read");
+    await expect(row).toContainText("Active");
+    await page.goto("/admin/audit-log");
+    await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.admin.name} created the API key ${name}`) })).toBeVisible();
+  });
+
+  test("An Administrator sees why a custom key value is refused, then uses a strong one", async ({ page, request }) => {
+    const name = uniqueName("Custom");
+    const dialog = await fillCreateKeyForm(page, { name, customValue: "too-short" });
+    const field = dialog.getByLabel("Custom key value");
+    const rules: [string, string][] = [
+      ["too-short", "A custom key value needs at least 32 characters; this one has 9."],
+      ["x".repeat(40), "A custom key value cannot be one character repeated."],
+      ["abcdefghijklmnopqrstuvwxyzabcdefghij", "A custom key value cannot be a sequence such as abcdef… or 123456…."],
+      ["Secret1!Secret1!Secret1!Secret1!Secret1!", "A custom key value cannot be a short pattern repeated, such as abcabcabc…."],
+    ];
+    for (const [value, message] of rules) {
+      await field.fill(value);
+      await dialog.getByRole("button", { name: "Save API key" }).click();
+      await expect(field).toHaveAttribute("aria-invalid", "true");
+      await expect(field).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    }
+    const strong = `Zq8-Lr3#Vx1!Mn7Kp2Wt9Yb4Hd6Jf0Gs5Cu-${Date.now()}`;
+    await field.fill(strong);
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    await expect(reveal.getByRole("textbox", { name: "Access code" })).toHaveValue(strong);
+    const download = page.waitForEvent("download");
+    await reveal.getByRole("button", { name: "Download .txt" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^keyward-access-code-.*\.txt$/);
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(reveal).toBeHidden();
+    expect((await request.get("/api/v1/me", { headers: { "X-API-Key": strong } })).status()).toBe(200);
+
+    // The same value again is refused: custom values must not collide.
+    const again = await fillCreateKeyForm(page, { name: uniqueName("Custom again"), customValue: strong });
+    await again.getByRole("button", { name: "Save API key" }).click();
+    await expect(again.getByText("This value is already in use; choose another.")).toBeVisible();
+  });
+
+  test("An Administrator archives a key: the next request with its code is refused and the key stays listed as Archived", async ({
+    page,
+    request,
+  }) => {
+    const { name, secret } = await createKey(page);
+    expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(200);
+    await page.getByRole("button", { name: "Archive key" }).click();
+    const confirm = page.getByRole("dialog", { name: `Archive ${name}?` });
+    await confirm.getByRole("button", { name: "Archive key" }).click();
+    await expect(page.getByText(`Archived by ${PEOPLE.admin.name} on`)).toBeVisible();
+    const after = await request.get("/api/v1/me", { headers: { "X-API-Key": secret } });
+    expect(after.status()).toBe(401);
+    expect(await after.json()).toMatchObject({ detail: "This API key has been archived." });
+
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}&status=archived`);
+    await expect(page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name })).toContainText(
+      "Archived",
+    );
+  });
+
+  test("An Administrator deletes a key after confirming its name, and its code stops working", async ({ page, request }) => {
+    const { name, secret } = await createKey(page);
+    await page.getByRole("button", { name: "Delete key" }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    await expect(confirm).toContainText("cannot be undone");
+    await confirm.getByRole("button", { name: "Delete key" }).click();
+    await expect(page).toHaveURL(/\/admin\/api-keys$/);
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
+    await expect(page.getByText("No matching keys")).toBeVisible();
+    expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
+  });
+
+  test("An impersonating key gets only what both its policies and the person's roles allow", async ({ page, request }) => {
+    const { secret } = await createKey(page, { policies: ["users:read", "keys:read", "audit:read"], actsAs: `${PEOPLE.member.name} (${PEOPLE.member.email})` });
+    const me = await request.get("/api/v1/me", { headers: { "X-API-Key": secret } });
+    expect(await me.json()).toMatchObject({ user: { email: PEOPLE.member.email }, permissions: ["users:read"] });
+    expect((await request.get("/api/v1/users", { headers: { "X-API-Key": secret } })).status()).toBe(200);
+    for (const path of ["/api/v1/api-keys", "/api/v1/audit-events"]) {
+      expect((await request.get(path, { headers: { "X-API-Key": secret } })).status(), path).toBe(403);
+    }
+    await expect(page.getByLabel("Acts as user")).toHaveValue(/.+/);
+  });
+
+  test("A key linked from Globex acts in Acme only with X-Keyward-Account, within the link's policies", async ({
+    page,
+    pageAs,
+    request,
+  }) => {
+    const globexPage = await pageAs("globex");
+    const source = await createKey(globexPage, { policies: ["audit:read"] });
+
+    await page.goto("/admin/api-keys");
+    await page.getByRole("button", { name: "Link existing API key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Link existing API key" });
+    await expect(dialog).toContainText("At least one policy is required for a linked key.");
+    await dialog.getByLabel("API Key ID").fill("kwk_doesnotexist0000000000000");
+    await choosePolicies(page, ["users:read"]);
+    await dialog.getByRole("button", { name: "Link API key" }).click();
+    await expect(dialog.getByText("This API key ID cannot be linked.")).toBeVisible();
+
+    const name = uniqueName("From Globex");
+    await dialog.getByLabel("API Key ID").fill(source.keyId);
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Link API key" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    const codesTab = page.getByRole("tab", { name: "Access Codes" });
+    await expect(codesTab).toHaveAttribute("aria-disabled", "true");
+    await expect(codesTab).toHaveAccessibleDescription(/use the access code given by the source key's owner/);
+
+    const home = await request.get("/api/v1/me", { headers: { "X-API-Key": source.secret } });
+    expect(await home.json()).toMatchObject({ organization: { slug: "globex" }, permissions: ["audit:read"] });
+    const here = await request.get("/api/v1/me", { headers: { "X-API-Key": source.secret, "X-Keyward-Account": "acme" } });
+    expect(await here.json()).toMatchObject({ organization: { slug: "acme" }, permissions: ["users:read"] });
+    const users = await request.get("/api/v1/users", { headers: { "X-API-Key": source.secret, "X-Keyward-Account": "acme" } });
+    expect((await users.json()).data.map((u: { email: string }) => u.email)).toContain(PEOPLE.admin.email);
+  });
+
+  test("An Administrator reads on the Usage tab the six ways to send a code, each with a copy button", async ({ page, baseURL }) => {
+    await createKey(page);
+    await page.getByRole("tab", { name: "Usage" }).click();
+    const ways = page.getByRole("list", { name: "Ways to send an access code" });
+    for (const label of [
+      "Header X-API-Key",
+      "Header Authorization: Bearer",
+      "Query parameter apiKey",
+      "Query parameter key",
+      "Form field key (application/x-www-form-urlencoded)",
+      "JSON property API_Key (root object, application/json)",
+    ]) {
+      await expect(ways.getByRole("button", { name: `Copy ${label}`, exact: true })).toBeVisible();
+    }
+    await expect(ways).toContainText(`curl -H 'X-API-Key: <access code>' ${baseURL}/api/v1/me`);
+    await ways.getByRole("button", { name: "Copy Header X-API-Key", exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("X-API-Key: <access code>");
+  });
+
+  test("A link without a policy is refused by the form", async ({ page }) => {
+    await page.goto("/admin/api-keys");
+    await page.getByRole("button", { name: "Link existing API key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Link existing API key" });
+    await dialog.getByLabel("API Key ID").fill("kwk_abcdefghijklmnopqrstuvwx");
+    await dialog.getByRole("button", { name: "Link API key" }).click();
+    await expect(dialog.getByText("Choose at least one policy: a linked key needs one.")).toBeVisible();
+  });
+});
+
+test.describe("as a Member", () => {
+  test.use({ storageState: storageStateFor("member") });
+
+  for (const path of ["/admin/api-keys", "/admin/access-logs", "/admin/settings"]) {
+    test(`A Member who opens ${path} is denied access`, async ({ page }) => {
+      // The status is streamed after the console's loading boundary, so the page, not the status line, is checked.
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+      await expect(page.getByRole("switch")).toHaveCount(0);
+    });
+  }
+
+  test("A Member who replays an Administrator's create-key request is refused and no key appears", async ({
+    page,
+    pageAs,
+    playwright,
+    baseURL,
+  }) => {
+    const admin = await pageAs("admin");
+    const name = uniqueName("Replayed");
+    const dialog = await fillCreateKeyForm(admin, { name });
+    const saved = admin.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const original = await saved;
+    await admin.getByRole("dialog", { name: `Access code for ${name}` }).getByRole("button", { name: "Copy access code" }).click();
+    await admin.getByRole("button", { name: "Done" }).click();
+
+    const asMember = await playwright.request.newContext({ storageState: storageStateFor("member"), baseURL });
+    const headers = original.headers();
+    const forwarded: Record<string, string> = { accept: "text/x-component" };
+    for (const h of ["next-action", "content-type", "next-router-state-tree", "origin"]) if (headers[h]) forwarded[h] = headers[h];
+    const replayName = uniqueName("By member");
+    const replay = await asMember.post(original.url(), {
+      headers: forwarded,
+      data: (original.postData() ?? "").replace(name, replayName),
+    });
+    expect(replay.headers()["x-nextjs-action-not-found"]).toBeUndefined();
+    expect(await replay.text()).toContain("You must be an Administrator to manage API keys.");
+    await asMember.dispose();
+
+    await admin.goto(`/admin/api-keys?q=${encodeURIComponent(replayName)}`);
+    await expect(admin.getByText("No matching keys")).toBeVisible();
+    await page.goto("/profile");
+    await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+  });
+});

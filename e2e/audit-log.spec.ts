@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
+
+// Globex has one person; these tests toggle only his Member role, which no other spec relies on.
+test.use({ storageState: storageStateFor("globex") });
+test.describe.configure({ mode: "serial" });
+
+async function toggleMemberRole(page: Page) {
+  await page.goto("/admin/people");
+  await page.getByRole("button", { name: `Edit roles for ${PEOPLE.globex.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit roles for ${PEOPLE.globex.name}` });
+  const member = dialog.getByRole("checkbox", { name: "Member" });
+  if (await member.isChecked()) await member.uncheck();
+  else await member.check();
+  await dialog.getByRole("button", { name: "Save roles" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const roleChange = new RegExp(`${PEOPLE.globex.name} changed the roles of ${PEOPLE.globex.name}`);
+
+test("An Administrator pages through the audit log, newest first, past the first page", async ({ page }) => {
+  for (let i = 0; i < 3; i++) await toggleMemberRole(page);
+
+  await page.goto("/admin/audit-log?targetType=person&limit=2");
+  const rows = page.getByRole("row", { name: roleChange });
+  await expect(rows).toHaveCount(2);
+
+  await page.getByRole("link", { name: "Older events" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.getByRole("row", { name: roleChange }).first()).toBeVisible();
+
+  await page.getByRole("link", { name: "Newest events" }).click();
+  await expect(page).not.toHaveURL(/cursor=/);
+});
+
+test("An Administrator filters the audit log by actor, action and target, and the filters stay in the URL", async ({
+  page,
+}) => {
+  await page.goto("/admin/audit-log");
+  const filters = page.getByRole("form", { name: "Filter events" });
+  await filters.getByLabel("Actor").selectOption({ label: PEOPLE.globex.name });
+  await filters.getByLabel("Action").selectOption({ label: "changed the roles of" });
+  await filters.getByLabel("Target type").selectOption({ label: "Person" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/action=person\.roles_updated/);
+  await expect(page).toHaveURL(/targetType=person/);
+  await expect(page.getByRole("row", { name: roleChange }).first()).toBeVisible();
+
+  await filters.getByLabel("Target type").selectOption({ label: "API key" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("heading", { name: "No events match" })).toBeVisible();
+});
+
+test("An Administrator opens an event's details and sees its metadata", async ({ page }) => {
+  await page.goto("/admin/audit-log?targetType=person");
+  await page.getByRole("button", { name: roleChange }).first().click();
+  const drawer = page.getByRole("dialog", { name: "Event details" });
+  await expect(drawer).toContainText("person.roles_updated");
+  await expect(drawer).toContainText('"before"');
+  await expect(drawer).toContainText('"after"');
+});
+
+test("An Administrator exports the filtered audit log as CSV", async ({ page }) => {
+  await page.goto("/admin/audit-log?targetType=person");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^keyward-audit-log-globex-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toBe("time,actor_type,actor_id,actor,action,description,target_type,target_id,target,ip,user_agent,metadata");
+  expect(lines.length).toBeGreaterThanOrEqual(4);
+  expect(lines.slice(1).every((line) => line.includes(",person.roles_updated,"))).toBe(true);
+});
+
+test("A Member can neither open nor export the audit log", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("member") });
+  const page = await context.newPage();
+  const denied = await page.goto("/admin/audit-log");
+  expect(denied?.status()).toBe(403);
+  const exported = await page.request.get("/admin/audit-log/export");
+  expect(exported.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  await context.close();
+});

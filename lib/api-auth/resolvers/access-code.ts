@@ -1,0 +1,161 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { accessCodes, apiKeys, organizations, userRoles, users } from "@/db/schema";
+import { permissionsFor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { hashSecret } from "@/lib/secrets";
+import { API_POLICY_NAMES, policiesForPermissions, WRITE_POLICIES, type ApiPolicy } from "../policies";
+import type { CredentialResolver, FailedAttempt } from "./types";
+import { cachedLookup } from "./verification-cache";
+
+/** Header naming the organisation a linked key's access code acts in (PRODUCT.md §2, BMS "link existing key"). */
+export const ACCOUNT_HEADER = "x-keyward-account";
+
+const INVALID = "The access code is not valid.";
+
+/**
+ * The policies a key grants now: its own, minus write policies while the organisation disallows them, and — when it
+ * impersonates a person — only those the person's current roles allow too. `native` stands for every policy.
+ */
+export function effectivePolicies(
+  keyPolicies: readonly string[],
+  options: { allowWritePolicies: boolean; personPolicies: readonly ApiPolicy[] | null },
+): ApiPolicy[] {
+  let held = API_POLICY_NAMES.filter((p) => keyPolicies.includes(p));
+  if (!options.allowWritePolicies) held = held.filter((p) => !WRITE_POLICIES.includes(p));
+  if (options.personPolicies) {
+    const person = options.personPolicies;
+    const keyAll = held.includes("native");
+    held = API_POLICY_NAMES.filter((p) => p !== "native" && (keyAll || held.includes(p)) && person.includes(p));
+  }
+  return held;
+}
+
+/**
+ * Access codes, generated (`kwak_…`) or custom (any other value): found by their SHA-256 alone, then checked —
+ * enabled, not expired, key not archived — on every request. Lookups go through the ≤ 1 s verification cache,
+ * which every revocation clears, so revocation is effective on the next request.
+ */
+export const resolveAccessCode: CredentialResolver = async (secret, { db, request }) => {
+  const hash = hashSecret(secret);
+  // Two small lookups rather than one join: an unknown secret costs exactly one indexed probe of access_codes.
+  const code = await cachedLookup(`code:${hash}`, async () => {
+    const [found] = await db
+      .select({
+        codeId: accessCodes.id,
+        apiKeyId: accessCodes.apiKeyId,
+        enabled: accessCodes.enabled,
+        expiresAt: accessCodes.expiresAt,
+        prefix: accessCodes.displayPrefix,
+      })
+      .from(accessCodes)
+      .where(eq(accessCodes.secretHash, hash));
+    return found;
+  });
+  if (!code) return { ok: false, detail: INVALID };
+  const owner = await cachedLookup(`key:${code.apiKeyId}`, async () => {
+    const [found] = await db
+      .select({
+        key: {
+          id: apiKeys.id,
+          publicId: apiKeys.publicId,
+          name: apiKeys.name,
+          policies: apiKeys.policies,
+          logRequests: apiKeys.logRequests,
+          logBodies: apiKeys.logBodies,
+          actsAsUserId: apiKeys.actsAsUserId,
+          archivedAt: apiKeys.archivedAt,
+        },
+        org: {
+          id: organizations.id,
+          slug: organizations.slug,
+          name: organizations.name,
+          allowWritePolicies: organizations.allowWritePolicies,
+          allowQueryStringKeys: organizations.allowQueryStringKeys,
+        },
+      })
+      .from(apiKeys)
+      .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+      .where(eq(apiKeys.id, code.apiKeyId));
+    return found;
+  });
+  const row = owner ? { ...code, ...owner } : undefined;
+  if (!row) return { ok: false, detail: INVALID };
+
+  const attempt = (organizationId: string, apiKeyId: string): FailedAttempt => ({
+    organizationId,
+    apiKeyId,
+    accessCodePrefix: row.prefix,
+    credentialKind: "access_code",
+    credentialId: row.codeId,
+  });
+  const refuse = (detail: string) => ({ ok: false as const, detail, attempt: attempt(row.org.id, row.key.id) });
+  if (!row.enabled) return refuse("This access code is disabled.");
+  if (row.expiresAt.getTime() <= Date.now()) return refuse("This access code has expired. Create a new one on the key's Access Codes tab.");
+  if (row.key.archivedAt) return refuse("This API key has been archived.");
+
+  // A linked key: the source key's code acts in the linking organisation, within the link's policies.
+  let key = row.key;
+  let org = row.org;
+  const account = request.headers.get(ACCOUNT_HEADER)?.trim().toLowerCase();
+  if (account && account !== row.org.slug) {
+    const link = await cachedLookup(`link:${row.key.id}:${account}`, async () => {
+      const [found] = await db
+      .select({
+        key: {
+          id: apiKeys.id,
+          publicId: apiKeys.publicId,
+          name: apiKeys.name,
+          policies: apiKeys.policies,
+          logRequests: apiKeys.logRequests,
+          logBodies: apiKeys.logBodies,
+          actsAsUserId: apiKeys.actsAsUserId,
+          archivedAt: apiKeys.archivedAt,
+        },
+        org: {
+          id: organizations.id,
+          slug: organizations.slug,
+          name: organizations.name,
+          allowWritePolicies: organizations.allowWritePolicies,
+          allowQueryStringKeys: organizations.allowQueryStringKeys,
+        },
+      })
+      .from(apiKeys)
+      .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+      .where(and(eq(apiKeys.linkedKeyId, row.key.id), eq(organizations.slug, account), isNull(apiKeys.archivedAt)));
+      return found;
+    });
+    if (!link) return refuse(`This access code is not linked to the account "${account}".`);
+    key = link.key;
+    org = link.org;
+  }
+
+  let user: { id: string; email: string; name: string } | null = null;
+  let personPolicies: ApiPolicy[] | null = null;
+  if (key.actsAsUserId) {
+    // The person's roles as they are now: a removed role narrows the key on the very next request.
+    const rows = await db
+      .select({ id: users.id, email: users.email, name: users.name, role: userRoles.role })
+      .from(users)
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(and(eq(users.id, key.actsAsUserId), eq(users.organizationId, org.id)));
+    const roles = rows.flatMap((r) => (r.role ? [r.role as Role] : []));
+    user = rows[0] ? { id: rows[0].id, email: rows[0].email, name: rows[0].name } : null;
+    personPolicies = user ? policiesForPermissions(permissionsFor(roles)) : [];
+  }
+
+  return {
+    ok: true,
+    allowQueryStringKeys: org.allowQueryStringKeys,
+    principal: {
+      organization: { id: org.id, slug: org.slug, name: org.name },
+      credential: { kind: "access_code", id: row.codeId },
+      user,
+      policies: effectivePolicies(key.policies, { allowWritePolicies: org.allowWritePolicies, personPolicies }),
+      apiKeyId: key.id,
+      accessCodePrefix: row.prefix,
+      logging: { requests: key.logRequests, bodies: key.logBodies },
+      auditLabel: `${key.name} (API key)`,
+    },
+  };
+};

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { getActiveCredentialsByClientId } from "@/db/queries/company-credentials";
+import { oauthAccessTokens } from "@/db/schema";
+import { generateSecret, hashSecret, parseSecret, secretMatchesHash } from "@/lib/secrets";
+
+/** PRODUCT.md §1: bearer access tokens live one hour. */
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+export interface AuthenticatedClient {
+  credentialId: string;
+  organizationId: string;
+  clientId: string;
+}
+
+// Compared against when the client id is unknown, so a miss costs the same hash comparison as a hit.
+const UNKNOWN_CLIENT_HASH = hashSecret("keyward-unknown-client");
+
+/** The live credentials whose client id and secret these are, or null. Deleted credentials authenticate nothing. */
+export async function authenticateClient(
+  db: Executor,
+  clientId: string,
+  clientSecret: string,
+): Promise<AuthenticatedClient | null> {
+  // A value that is not a well-formed client secret (checksum included) is refused without a lookup.
+  if (parseSecret(clientSecret) !== "client_secret") return null;
+  const credentials = await getActiveCredentialsByClientId(db, clientId);
+  const matches = secretMatchesHash(clientSecret, credentials?.secretHash ?? UNKNOWN_CLIENT_HASH);
+  if (!credentials || !matches) return null;
+  return { credentialId: credentials.id, organizationId: credentials.organizationId, clientId: credentials.clientId };
+}
+
+/** Issues an opaque `kwat_…` access token for `client`; only its hash is stored. */
+export async function issueAccessToken(db: Executor, client: AuthenticatedClient, now = new Date()) {
+  const accessToken = generateSecret("access_token");
+  await db.insert(oauthAccessTokens).values({
+    credentialId: client.credentialId,
+    organizationId: client.organizationId,
+    tokenHash: hashSecret(accessToken),
+    expiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000),
+  });
+  // Tokens expired for a day serve no one: drop this client's, which keeps the table small without a scheduler.
+  await db
+    .delete(oauthAccessTokens)
+    .where(
+      and(
+        eq(oauthAccessTokens.credentialId, client.credentialId),
+        lt(oauthAccessTokens.expiresAt, new Date(now.getTime() - 24 * 3600_000)),
+      ),
+    );
+  return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+}
+
+/**
+ * Revokes `token` if it is an access token issued to `client` (RFC 7009 §2.1: a client may revoke only its own
+ * tokens). Anything else is silently ignored: the endpoint answers 200 either way.
+ */
+export async function revokeAccessToken(db: Executor, client: AuthenticatedClient, token: string): Promise<boolean> {
+  if (parseSecret(token) !== "access_token") return false;
+  const revoked = await db
+    .update(oauthAccessTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(oauthAccessTokens.tokenHash, hashSecret(token)),
+        eq(oauthAccessTokens.credentialId, client.credentialId),
+        isNull(oauthAccessTokens.revokedAt),
+      ),
+    )
+    .returning({ id: oauthAccessTokens.id });
+  return revoked.length > 0;
+}

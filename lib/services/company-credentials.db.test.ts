@@ -1,0 +1,193 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getCompanyCredentialsOverview } from "@/db/queries/company-credentials";
+import { auditEvents, companyCredentials, oauthAccessTokens, organizations, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { resolveAccessToken } from "@/lib/api-auth/resolvers/access-token";
+import type { AuditActor } from "@/lib/audit";
+import { authenticateClient, issueAccessToken } from "@/lib/oauth/tokens";
+import { hashSecret, parseSecret } from "@/lib/secrets";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { deleteCompanyCredentials, generateCompanyCredentials } from "./company-credentials";
+
+let t: TestDatabase;
+let acme: string;
+let globex: string;
+let lea: AuditActor;
+let gus: AuditActor;
+const meta = { ip: "203.0.113.7", userAgent: "vitest" };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoData(t.db);
+  const orgs = Object.fromEntries((await t.db.select().from(organizations)).map((o) => [o.slug, o.id]));
+  acme = orgs.acme!;
+  globex = orgs.globex!;
+  const ids = Object.fromEntries((await t.db.select().from(users)).map((u) => [u.email, u.id]));
+  lea = { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme };
+  gus = { type: "user", id: ids["admin@globex.test"]!, label: "Gus Globex", organizationId: globex };
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.db.delete(companyCredentials);
+});
+
+const bearer = (token: string) =>
+  resolveAccessToken(token, {
+    db: t.db,
+    request: new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } }),
+    transport: "authorization_bearer",
+  });
+
+async function activePairs(organizationId: string) {
+  return t.db
+    .select()
+    .from(companyCredentials)
+    .where(and(eq(companyCredentials.organizationId, organizationId), isNull(companyCredentials.deletedAt)));
+}
+
+describe("generating company API credentials", () => {
+  it("stores only the secret's hash and writes the audit event in the same transaction", async () => {
+    const outcome = await generateCompanyCredentials(t.db, lea, meta);
+    if (!outcome.ok) throw new Error("expected credentials");
+    const { clientId, clientSecret } = outcome.credentials;
+    expect(clientId).toMatch(/^kwc_[0-9A-Za-z]{24}$/);
+    expect(parseSecret(clientSecret)).toBe("client_secret");
+
+    const [row] = await activePairs(acme);
+    expect(row).toMatchObject({ clientId, secretHash: hashSecret(clientSecret), createdById: lea.id });
+    expect(JSON.stringify(row)).not.toContain(clientSecret);
+
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "company_credentials.generated"));
+    expect(event).toMatchObject({ organizationId: acme, actorLabel: "Lea Lead", targetType: "company_credentials", targetId: row!.id, ip: meta.ip });
+    expect(JSON.stringify(event)).not.toContain(clientSecret);
+
+    const overview = await getCompanyCredentialsOverview(t.db, acme);
+    expect(overview.active).toMatchObject({ clientId, generatedBy: "Lea Lead" });
+  });
+
+  it("refuses a second pair while one exists, with a clear outcome", async () => {
+    await generateCompanyCredentials(t.db, lea, meta);
+    expect(await generateCompanyCredentials(t.db, lea, meta)).toEqual({ ok: false, reason: "already_exist" });
+    expect(await activePairs(acme)).toHaveLength(1);
+  });
+
+  it("yields exactly one pair when two Office Leads generate at the same moment", async () => {
+    const results = await Promise.all([
+      generateCompanyCredentials(t.db, lea, meta),
+      generateCompanyCredentials(t.db, { ...lea, label: "Lea again" }, meta),
+      generateCompanyCredentials(t.db, lea, meta),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, reason: "already_exist" },
+      { ok: false, reason: "already_exist" },
+    ]);
+    expect(await activePairs(acme)).toHaveLength(1);
+  });
+
+  it("is refused by the database itself, not only by the service's check", async () => {
+    await generateCompanyCredentials(t.db, lea, meta);
+    const insert = t.db.insert(companyCredentials).values({
+      organizationId: acme,
+      clientId: "kwc_second",
+      secretHash: "x",
+      secretPrefix: "kwcs_x",
+    });
+    await expect(insert).rejects.toMatchObject({ cause: expect.objectContaining({ code: "23505" }) });
+  });
+
+  it("keeps organisations apart: each has its own pair", async () => {
+    await generateCompanyCredentials(t.db, lea, meta);
+    expect((await generateCompanyCredentials(t.db, gus, meta)).ok).toBe(true);
+    expect(await activePairs(acme)).toHaveLength(1);
+    expect(await activePairs(globex)).toHaveLength(1);
+  });
+});
+
+describe("deleting company API credentials", () => {
+  it("invalidates every token issued under them on the next request, and records who and when", async () => {
+    const outcome = await generateCompanyCredentials(t.db, lea, meta);
+    if (!outcome.ok) throw new Error("expected credentials");
+    const client = await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret);
+    expect(client).not.toBeNull();
+    const first = await issueAccessToken(t.db, client!);
+    const second = await issueAccessToken(t.db, client!);
+    const resolved = await bearer(first.accessToken);
+    expect(resolved).toMatchObject({
+      ok: true,
+      principal: { organization: { id: acme, slug: "acme" }, credential: { kind: "oauth_token" }, user: null },
+    });
+
+    expect(await deleteCompanyCredentials(t.db, lea, meta)).toMatchObject({ ok: true });
+
+    expect(await bearer(first.accessToken)).toMatchObject({ ok: false });
+    expect(await bearer(second.accessToken)).toMatchObject({ ok: false });
+    expect(await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret)).toBeNull();
+    const tokens = await t.db.select().from(oauthAccessTokens).where(isNull(oauthAccessTokens.revokedAt));
+    expect(tokens).toHaveLength(0);
+
+    const overview = await getCompanyCredentialsOverview(t.db, acme);
+    expect(overview.active).toBeNull();
+    expect(overview.lastDeletion).toMatchObject({ deletedBy: "Lea Lead" });
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "company_credentials.deleted"));
+    expect(event).toMatchObject({ organizationId: acme, actorLabel: "Lea Lead", metadata: { revokedTokens: 2 } });
+  });
+
+  it("rejects a token whose credentials were deleted even if its own row was never revoked", async () => {
+    const outcome = await generateCompanyCredentials(t.db, gus, meta);
+    if (!outcome.ok) throw new Error("expected credentials");
+    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const { accessToken } = await issueAccessToken(t.db, client);
+    await t.db.update(companyCredentials).set({ deletedAt: new Date() }).where(eq(companyCredentials.id, client.credentialId));
+    expect(await bearer(accessToken)).toMatchObject({ ok: false });
+  });
+
+  it("answers not_found when there is nothing to delete, and touches no other organisation", async () => {
+    await generateCompanyCredentials(t.db, gus, meta);
+    expect(await deleteCompanyCredentials(t.db, lea, meta)).toEqual({ ok: false, reason: "not_found" });
+    expect(await activePairs(globex)).toHaveLength(1);
+  });
+
+  it("lets the Office Lead generate a new pair after deleting the old one", async () => {
+    await generateCompanyCredentials(t.db, lea, meta);
+    await deleteCompanyCredentials(t.db, lea, meta);
+    expect((await generateCompanyCredentials(t.db, lea, meta)).ok).toBe(true);
+    const overview = await getCompanyCredentialsOverview(t.db, acme);
+    expect(overview.active).not.toBeNull();
+    expect(overview.lastDeletion).not.toBeNull();
+  });
+});
+
+describe("access tokens", () => {
+  it("expire after an hour", async () => {
+    const outcome = await generateCompanyCredentials(t.db, lea, meta);
+    if (!outcome.ok) throw new Error("expected credentials");
+    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const { accessToken, expiresIn } = await issueAccessToken(t.db, client, new Date(Date.now() - 3601_000));
+    expect(expiresIn).toBe(3600);
+    expect(await bearer(accessToken)).toMatchObject({ ok: false });
+  });
+
+  it("are accepted only in the Authorization header", async () => {
+    const outcome = await generateCompanyCredentials(t.db, lea, meta);
+    if (!outcome.ok) throw new Error("expected credentials");
+    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const { accessToken } = await issueAccessToken(t.db, client);
+    const viaHeader = await resolveAccessToken(accessToken, {
+      db: t.db,
+      request: new Request("http://localhost/api/v1/me"),
+      transport: "x_api_key_header",
+    });
+    expect(viaHeader).toMatchObject({ ok: false, detail: expect.stringContaining("Authorization header") });
+  });
+
+  it("do not authenticate a wrong secret, another client's secret, or a non-secret", async () => {
+    const acmePair = await generateCompanyCredentials(t.db, lea, meta);
+    const globexPair = await generateCompanyCredentials(t.db, gus, meta);
+    if (!acmePair.ok || !globexPair.ok) throw new Error("expected credentials");
+    expect(await authenticateClient(t.db, acmePair.credentials.clientId, globexPair.credentials.clientSecret)).toBeNull();
+    expect(await authenticateClient(t.db, acmePair.credentials.clientId, "not-a-secret")).toBeNull();
+    expect(await authenticateClient(t.db, "kwc_unknown", acmePair.credentials.clientSecret)).toBeNull();
+  });
+});

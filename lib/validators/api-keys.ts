@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { API_POLICY_NAMES, type ApiPolicy } from "@/lib/api-auth/policies";
+
+export const ACCESS_CODES_PER_KEY = 2;
+export const MAX_CODE_VALIDITY_DAYS = 365;
+export const CUSTOM_KEY_MIN_LENGTH = 32;
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+const name = z.string().trim().min(1, "Enter a name.").max(100, "Keep the name under 100 characters.");
+const description = z.string().trim().max(500, "Keep the description under 500 characters.");
+const tags = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, "A tag cannot be empty.")
+      .max(40, "Keep each tag under 40 characters.")
+      .regex(/^[^,]+$/, "A tag cannot contain a comma."),
+  )
+  .max(20, "Use at most 20 tags.")
+  .transform(unique);
+const policies = z
+  .array(z.enum(API_POLICY_NAMES as [ApiPolicy, ...ApiPolicy[]], "Unknown policy."))
+  .transform((list) => API_POLICY_NAMES.filter((p) => list.includes(p)));
+const actsAsUserId = z
+  .union([z.uuid("Choose a person of your organisation."), z.literal("")])
+  .nullish()
+  .transform((v) => v || null);
+
+const ALPHABETS = ["0123456789", "abcdefghijklmnopqrstuvwxyz"];
+
+/** Each character the next (or previous) of the one before, in digits or letters, wrapping: `abcdef…`, `987654…`. */
+function isSequence(value: string): boolean {
+  const lower = value.toLowerCase();
+  return ALPHABETS.some((alphabet) =>
+    [1, -1].some((step) =>
+      [...lower].every((char, i) => {
+        const at = alphabet.indexOf(char);
+        if (at < 0) return false;
+        if (i === 0) return true;
+        const before = alphabet.indexOf(lower[i - 1]!);
+        return (before + step + alphabet.length) % alphabet.length === at;
+      }),
+    ),
+  );
+}
+
+/** A short pattern repeated to fill the value: `abcabcabc…`, `password1password1…`. */
+function repeatsShortPattern(value: string): boolean {
+  for (let period = 2; period <= Math.floor(value.length / 3); period++) {
+    const head = value.slice(0, period);
+    if (head.repeat(Math.ceil(value.length / period)).startsWith(value)) return true;
+  }
+  return false;
+}
+
+/**
+ * Why a custom key value is too weak, or null when it is acceptable (BuildMaster lets an Administrator choose the
+ * value). Whether it is already in use is checked by the service against the stored hashes.
+ */
+export function customKeyValueProblem(value: string): string | null {
+  if (value.length < CUSTOM_KEY_MIN_LENGTH) {
+    return `A custom key value needs at least ${CUSTOM_KEY_MIN_LENGTH} characters; this one has ${value.length}.`;
+  }
+  if (value.length > 200) return "Keep the key value under 200 characters.";
+  if (!/^[\x21-\x7e]+$/.test(value)) return "Use printable characters only: no spaces, accents or control characters.";
+  // The authenticator routes these prefixes to Keyward's own formats by checksum; a custom value may not pose as one.
+  if (/^(kw[a-z]{2}|whsec)_/i.test(value)) return "A custom key value cannot start with a Keyward prefix such as kwak_.";
+  if (new Set(value).size === 1) return "A custom key value cannot be one character repeated.";
+  if (isSequence(value)) return "A custom key value cannot be a sequence such as abcdef… or 123456….";
+  if (repeatsShortPattern(value)) return "A custom key value cannot be a short pattern repeated, such as abcabcabc….";
+  if (new Set(value).size < 8) return "A custom key value needs at least 8 different characters.";
+  return null;
+}
+
+export const createApiKeySchema = z
+  .object({
+    name,
+    description: description.default(""),
+    tags: tags.default([]),
+    policies: policies.default([]),
+    logRequests: z.boolean().default(false),
+    logBodies: z.boolean().default(false),
+    actsAsUserId,
+    keyValue: z.enum(["generated", "custom"]).default("generated"),
+    customValue: z.string().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.keyValue !== "custom") return;
+    const problem = customKeyValueProblem(input.customValue ?? "");
+    if (problem) ctx.addIssue({ code: "custom", path: ["customValue"], message: problem });
+  });
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+export type CreateApiKeyData = z.output<typeof createApiKeySchema>;
+
+export const linkApiKeySchema = z.object({
+  sourceKeyId: z.string().trim().min(1, "Enter the API key ID to link.").max(100, "That is not an API key ID."),
+  name: z.string().trim().max(100, "Keep the name under 100 characters.").default(""),
+  policies: policies.refine((list) => list.length > 0, "Choose at least one policy: a linked key needs one."),
+});
+export type LinkApiKeyInput = z.input<typeof linkApiKeySchema>;
+export type LinkApiKeyData = z.output<typeof linkApiKeySchema>;
+
+export const updateApiKeySchema = z.object({
+  name: name.optional(),
+  description: description.optional(),
+  tags: tags.optional(),
+  policies: policies.optional(),
+  logRequests: z.boolean().optional(),
+  logBodies: z.boolean().optional(),
+  actsAsUserId: actsAsUserId.optional(),
+});
+export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
+export type UpdateApiKeyData = z.output<typeof updateApiKeySchema>;
+
+/** The console's Details form: every field present. */
+export const editApiKeySchema = updateApiKeySchema.required({
+  name: true,
+  description: true,
+  tags: true,
+  policies: true,
+  logRequests: true,
+  logBodies: true,
+});
+
+export const keyIdSchema = z.string().regex(/^kwk_[A-Za-z0-9]{24}$/, "Unknown API key.");
+
+export const createAccessCodeSchema = z.object({
+  description: description.default(""),
+  validDays: z.coerce
+    .number("Enter a number of days.")
+    .int("Enter a whole number of days.")
+    .min(1, "A code is valid for at least 1 day.")
+    .max(MAX_CODE_VALIDITY_DAYS, `A code is valid for at most ${MAX_CODE_VALIDITY_DAYS} days.`)
+    .default(MAX_CODE_VALIDITY_DAYS),
+});
+export type CreateAccessCodeInput = z.input<typeof createAccessCodeSchema>;
+
+export const settingsSchema = z.object({
+  allowWritePolicies: z.boolean(),
+  allowQueryStringKeys: z.boolean(),
+  allowPersonalApiKeys: z.boolean(),
+});
+export type SettingsInput = z.infer<typeof settingsSchema>;
