@@ -86,6 +86,7 @@ export default defineConfig({
       AUTH_TRUST_HOST: "true",
       PGLITE_DATA_DIR: process.env.KEYWARD_E2E_PGLITE_DIR,
       KEYWARD_WEBHOOK_ALLOW_PRIVATE: "1",
+      KEYWARD_WEBHOOK_RETRY_SCHEDULE: "1,2,4",
     },
   },
 });

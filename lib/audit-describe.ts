@@ -13,6 +13,15 @@ export const AUDIT_PHRASES: Record<string, string> = {
   "access_code.disabled": "disabled the access code",
   "access_code.deleted": "deleted the access code",
   "settings.updated": "changed the API settings of",
+  "personal_api_key.enabled": "enabled the personal API key of",
+  "personal_api_key.regenerated": "regenerated the personal API key of",
+  "personal_api_key.turned_off": "turned off the personal API key of",
+  "personal_api_key.cleared": "cleared the personal API key of",
+  "webhook.created": "added the webhook",
+  "webhook.updated": "changed the webhook",
+  "webhook.deleted": "deleted the webhook",
+  "webhook.disabled": "switched Off the webhook",
+  "webhook.delivery_resent": "resent a delivery of the webhook",
 };
 
 /** The resources that audit actions are about (`<resource>.<past_verb>`), as the target-type filter shows them. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import type { RequestMeta } from "@/lib/request-meta";
+import { enqueueWebhookEvents } from "@/lib/webhooks/outbox";
 
 export type AuditActorType = (typeof auditEvents.$inferInsert)["actorType"];
 
@@ -19,11 +20,16 @@ export interface AuditEntry {
   target: { type: string; id?: string | null; label?: string | null };
   /** Identifiers and changed fields only; never a secret or a hash. */
   metadata?: Record<string, unknown>;
+  /**
+   * The person the target belongs to (a personal key's or a webhook's owner): they receive webhook events about it
+   * even without the permission to see everyone's.
+   */
+  ownerUserId?: string | null;
 }
 
 /**
- * Writes one audit event. Call it with the mutation's transaction, so the change and its record commit together
- * or not at all.
+ * Writes one audit event, and the webhook events it causes (the outbox). Call it with the mutation's transaction, so
+ * the change, its record and its events commit together or not at all.
  */
 export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEntry, meta: RequestMeta) {
   const [event] = await tx
@@ -42,6 +48,7 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
       userAgent: meta.userAgent,
     })
     .returning();
+  await enqueueWebhookEvents(tx, actor, entry, event!);
   return event!;
 }
 

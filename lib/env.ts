@@ -21,6 +21,12 @@ const envSchema = z
     KEYWARD_WEBHOOK_ALLOW_PRIVATE: flag,
     /** Set only by `npm run bench`: serves /api/bench-floor, the minimal route the bench compares Keyward with. */
     KEYWARD_BENCH_FLOOR: flag,
+    /** Seconds before each webhook retry, e.g. `5,300,1800`; tests use short ones to watch retries happen. */
+    KEYWARD_WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "must be comma-separated seconds, such as 5,300,1800")
+      .default("5,300,1800,7200,18000,36000")
+      .transform((value) => value.split(",").map(Number)),
   })
   .superRefine((env, ctx) => {
     // A real server has no data dir of ours to keep a generated secret in: sessions would die with the process.

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { isEmpty, seedDemoData } from "@/db/seed";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { startWebhookWorker } from "@/lib/webhooks/runtime";
 
 /**
  * Runs once when the server starts, before it serves: validates the configuration, applies migrations and, on an
@@ -24,6 +25,8 @@ export async function prepareServer(): Promise<void> {
 export async function startServer(): Promise<void> {
   try {
     await prepareServer();
+    // Sends the webhook outbox; several instances may each run one (see lib/webhooks/worker.ts).
+    await startWebhookWorker();
   } catch (error) {
     console.error("[keyward] Start-up failed:", error instanceof Error ? error.message : error);
     process.exit(1);

@@ -6,3 +6,5 @@ export * from "./rate-limits";
 export * from "./sessions";
 export * from "./company-credentials";
 export * from "./api-keys";
+export * from "./personal-api-keys";
+export * from "./webhooks";

@@ -16,6 +16,7 @@ import { mePaths } from "./paths/me";
 import { oauthPaths } from "./paths/oauth";
 import { openApiPaths } from "./paths/openapi";
 import { usersPaths } from "./paths/users";
+import { webhooksPaths } from "./paths/webhooks";
 
 /**
  * One path module per resource (`lib/openapi/paths/<resource>.ts`), each built from the zod schemas its routes
@@ -31,6 +32,7 @@ export const PATH_MODULES: Record<string, ZodOpenApiPathsObject> = {
   apiKeys: apiKeysPaths,
   auditEvents: auditEventsPaths,
   keysVerify: keysVerifyPaths,
+  webhooks: webhooksPaths,
 };
 
 /** The tags operations may use, in the order the reference shows them. */

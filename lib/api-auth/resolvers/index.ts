@@ -1,6 +1,7 @@
 import type { SecretKind } from "@/lib/secrets";
 import { resolveAccessToken } from "./access-token";
 import { resolveAccessCode } from "./access-code";
+import { resolvePersonalKey } from "./personal-key";
 import type { CredentialResolver } from "./types";
 
 /**
@@ -11,4 +12,5 @@ export const RESOLVERS: Partial<Record<SecretKind | "custom", CredentialResolver
   access_token: resolveAccessToken,
   access_code: resolveAccessCode,
   custom: resolveAccessCode,
+  personal_key: resolvePersonalKey,
 };

@@ -1,10 +1,149 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DateTime } from "@/components/date-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { API_ACCESS_SORTS, listApiAccessPeople, type ApiAccessQuery, type ApiAccessSort } from "@/db/queries/api-management";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { KEY_STATUS_LABELS } from "./_components/key-status";
 
 export const metadata: Metadata = { title: "API Management" };
 
-export default async function Page() {
-  await requirePagePermission("api_management:read");
-  return <PageHeader title="API Management" description="People who have turned on a personal API key, and their webhooks." />;
+type Search = { q?: string; sort?: string; dir?: string; page?: string };
+
+const COLUMNS: { sort: ApiAccessSort; label: string }[] = [
+  { sort: "name", label: "Name" },
+  { sort: "email", label: "Email" },
+  { sort: "prefix", label: "Key prefix" },
+  { sort: "enabled", label: "Enabled on" },
+  { sort: "last_used", label: "Last used" },
+  { sort: "webhooks", label: "Webhooks" },
+  { sort: "status", label: "Status" },
+];
+
+function parseQuery(search: Search): Required<Pick<ApiAccessQuery, "sort" | "dir" | "page">> & { q: string } {
+  const sort = API_ACCESS_SORTS.find((s) => s === search.sort) ?? "name";
+  const page = Number.parseInt(search.page ?? "1", 10);
+  return {
+    q: (search.q ?? "").slice(0, 200),
+    sort,
+    dir: search.dir === "desc" ? "desc" : "asc",
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+function href(query: ReturnType<typeof parseQuery>, change: Partial<ReturnType<typeof parseQuery>>) {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.sort !== "name") params.set("sort", next.sort);
+  if (next.dir !== "asc") params.set("dir", next.dir);
+  if (next.page > 1) params.set("page", String(next.page));
+  const text = params.toString();
+  return `/admin/api-management${text ? `?${text}` : ""}`;
+}
+
+/** Administration → API Management (seed 004): the people who turned on API access, and their webhooks. */
+export default async function ApiManagementPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePagePermission("api_management:read");
+  const query = parseQuery(await searchParams);
+  const { rows, total, page, pageCount } = await listApiAccessPeople(await getDb(), actor.organization.id, query);
+
+  return (
+    <div className="grid gap-4">
+      <PageHeader
+        title="API Management"
+        description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks."
+      />
+      <form role="search" method="get" action="/admin/api-management" className="flex max-w-xl items-end gap-2">
+        <div className="grid flex-1 gap-1.5">
+          <Label htmlFor="api-management-search">Search by name or email</Label>
+          <Input id="api-management-search" name="q" type="search" defaultValue={query.q} />
+        </div>
+        {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        <Button type="submit" variant="outline">
+          Search
+        </Button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState
+          title={query.q ? "No one matches" : "Nobody has API access yet"}
+          description={
+            query.q
+              ? `No one with API access has a name or email containing “${query.q}”.`
+              : "People appear here once they enable API access in Profile → API Access."
+          }
+        />
+      ) : (
+        <>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                {COLUMNS.map((column) => {
+                  const active = query.sort === column.sort;
+                  const nextDir = active && query.dir === "asc" ? "desc" : "asc";
+                  return (
+                    <TableHead key={column.sort} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                      <Link
+                        href={href(query, { sort: column.sort, dir: nextDir, page: 1 })}
+                        className="inline-flex items-center gap-1 hover:underline"
+                      >
+                        {column.label}
+                        {active ? <span aria-hidden>{query.dir === "asc" ? "▲" : "▼"}</span> : null}
+                      </Link>
+                    </TableHead>
+                  );
+                })}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.userId}>
+                  <TableCell className="font-medium">
+                    <Link href={`/admin/api-management/${row.userId}`} className="underline-offset-4 hover:underline">
+                      {row.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{row.email}</TableCell>
+                  <TableCell className="font-mono text-xs">{row.prefix}…</TableCell>
+                  <TableCell>
+                    <DateTime value={row.enabledOn} />
+                  </TableCell>
+                  <TableCell>{row.lastUsedAt ? <DateTime value={row.lastUsedAt} /> : "Never"}</TableCell>
+                  <TableCell>{row.webhookCount}</TableCell>
+                  <TableCell>
+                    <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <nav aria-label="Pagination" className="flex items-center justify-between gap-2 text-sm">
+            <span>
+              Page {page} of {pageCount} · {total} {total === 1 ? "person" : "people"}
+            </span>
+            <span className="flex gap-2">
+              {page > 1 ? (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={href(query, { page: page - 1 })}>Previous</Link>
+                </Button>
+              ) : null}
+              {page < pageCount ? (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={href(query, { page: page + 1 })}>Next</Link>
+                </Button>
+              ) : null}
+            </span>
+          </nav>
+        </>
+      )}
+    </div>
+  );
 }

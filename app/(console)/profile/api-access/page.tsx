@@ -1,16 +1,69 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/actor";
+import { getDb } from "@/db/client";
+import { getPersonalKeyState, personalKeysAllowed } from "@/db/queries/personal-api-keys";
+import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
+import { WebhooksTable } from "@/components/webhooks/webhooks-table";
+import { can, requireActor } from "@/lib/auth/actor";
+import { AddWebhookDialog } from "./_components/add-webhook-dialog";
+import { PersonalKeyPanel } from "./_components/personal-key-panel";
 
 export const metadata: Metadata = { title: "API Access" };
 
+/** The person's own API access (seed 004, Crelate): their personal key and their webhooks. */
 export default async function ApiAccessPage() {
-  await requireActor();
+  const actor = await requireActor();
+  const db = await getDb();
+  const [state, allowed, webhooks] = await Promise.all([
+    getPersonalKeyState(db, actor.organization.id, actor.userId),
+    personalKeysAllowed(db, actor.organization.id),
+    listWebhooksForUser(db, actor.organization.id, actor.userId),
+  ]);
+  const canWebhooks = can(actor, "webhooks:write");
+  const key = state.key;
   return (
-    <section aria-labelledby="api-access-heading" className="max-w-3xl rounded-xl border bg-card p-6">
-      <h2 id="api-access-heading" className="text-lg font-semibold">
-        Personal API key
-      </h2>
-      <p className="mt-2 text-sm text-muted-foreground">Your personal API key and webhooks will be managed here.</p>
-    </section>
+    <div className="grid max-w-4xl gap-6">
+      <section aria-labelledby="api-access-heading" className="rounded-xl border bg-card p-6">
+        <h2 id="api-access-heading" className="mb-4 text-lg font-semibold">
+          Personal API key
+        </h2>
+        <PersonalKeyPanel
+          organization={actor.organization.name}
+          allowed={allowed}
+          canManage={can(actor, "personal_api_key:write")}
+          status={state.status}
+          keyInfo={
+            key
+              ? {
+                  prefix: key.prefix,
+                  createdAt: key.createdAt.toISOString(),
+                  lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+                  revokedAt: key.revokedAt?.toISOString() ?? null,
+                  revokedByLabel: key.revokedByLabel,
+                }
+              : null
+          }
+        />
+      </section>
+      <section aria-labelledby="webhooks-heading" className="grid gap-4 rounded-xl border bg-card p-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="grid gap-1">
+            <h2 id="webhooks-heading" className="text-lg font-semibold">
+              Webhooks
+            </h2>
+            <p className="text-sm text-muted-foreground">
+              Events about what your permissions let you see, sent as signed HTTP POSTs. A webhook that is Off receives
+              nothing.
+            </p>
+          </div>
+          <AddWebhookDialog organization={actor.organization.name} allowed={canWebhooks} />
+        </div>
+        <WebhooksTable
+          webhooks={webhooks.map(toWebhookListItem)}
+          canManage={canWebhooks}
+          logBasePath="/profile/api-access/webhooks"
+          emptyText="Add a webhook to be told when people, keys or webhooks change."
+        />
+      </section>
+    </div>
   );
 }

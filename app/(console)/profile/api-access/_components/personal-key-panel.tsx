@@ -1,0 +1,214 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { DateTime } from "@/components/date-time";
+import { GatedButton } from "@/components/permissions/gated-button";
+import { secretFileText } from "@/components/secrets/secret-file";
+import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
+import {
+  enablePersonalApiKeyAction,
+  regeneratePersonalApiKeyAction,
+  turnOffPersonalApiKeyAction,
+  type IssuedPersonalKey,
+} from "@/lib/actions/personal-api-keys";
+import type { ActionResult } from "@/lib/errors";
+
+export interface PersonalKeyPanelProps {
+  organization: string;
+  allowed: boolean;
+  canManage: boolean;
+  status: "enabled" | "turned_off" | "regenerated" | "cleared" | "none";
+  keyInfo: {
+    prefix: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+    revokedByLabel: string | null;
+  } | null;
+}
+
+const CANNOT = "You cannot manage a personal API key.";
+
+export function PersonalKeyPanel({ organization, allowed, canManage, status, keyInfo }: PersonalKeyPanelProps) {
+  const [revealed, setRevealed] = useState<IssuedPersonalKey | null>(null);
+  const [confirm, setConfirm] = useState<"regenerate" | "turn_off" | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+
+  function issue(action: () => Promise<ActionResult<IssuedPersonalKey>>) {
+    setError(undefined);
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) setRevealed(result.data);
+      else setError(result.message);
+    });
+  }
+
+  const enabled = status === "enabled" && keyInfo;
+
+  return (
+    <div className="grid gap-4">
+      {enabled ? (
+        <>
+          <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 text-sm">
+            <dt className="text-muted-foreground">Key</dt>
+            <dd className="font-mono">{keyInfo.prefix}…</dd>
+            <dt className="text-muted-foreground">Enabled on</dt>
+            <dd>
+              <DateTime value={keyInfo.createdAt} />
+            </dd>
+            <dt className="text-muted-foreground">Last used</dt>
+            <dd>{keyInfo.lastUsedAt ? <DateTime value={keyInfo.lastUsedAt} /> : "Never"}</dd>
+          </dl>
+          {!allowed ? (
+            <p role="status" className="text-sm text-destructive">
+              Personal API keys are turned off for {organization}: this key is refused until an Administrator allows
+              them again.
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            <GatedButton
+              allowed={canManage && allowed}
+              reason={allowed ? CANNOT : "Personal API keys are turned off for your organisation."}
+              role="administrator"
+              variant="outline"
+              onClick={() => setConfirm("regenerate")}
+            >
+              Regenerate New Key
+            </GatedButton>
+            <GatedButton
+              allowed={canManage}
+              reason={CANNOT}
+              role="administrator"
+              variant="destructive"
+              onClick={() => setConfirm("turn_off")}
+            >
+              Turn off API access
+            </GatedButton>
+          </div>
+        </>
+      ) : status === "cleared" && keyInfo ? (
+        <div className="grid gap-3">
+          <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+            An administrator, {keyInfo.revokedByLabel ?? "someone"}, cleared your API key
+            {keyInfo.revokedAt ? (
+              <>
+                {" "}
+                on <DateTime value={keyInfo.revokedAt} />
+              </>
+            ) : null}
+            . Every link using it now fails. Regenerate a new key to get API access back.
+          </p>
+          {allowed ? (
+            <div>
+              <GatedButton
+                allowed={canManage}
+                reason={CANNOT}
+                role="administrator"
+                disabled={pending}
+                onClick={() => issue(regeneratePersonalApiKeyAction)}
+              >
+                Regenerate New Key
+              </GatedButton>
+            </div>
+          ) : (
+            <NotAllowed organization={organization} />
+          )}
+        </div>
+      ) : (
+        <div className="grid gap-3">
+          <p className="text-sm text-muted-foreground">
+            {status === "turned_off"
+              ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
+              : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
+          </p>
+          {allowed ? (
+            <div>
+              <GatedButton
+                allowed={canManage}
+                reason={CANNOT}
+                role="administrator"
+                disabled={pending}
+                onClick={() => issue(enablePersonalApiKeyAction)}
+              >
+                Enable API access
+              </GatedButton>
+            </div>
+          ) : (
+            <NotAllowed organization={organization} />
+          )}
+        </div>
+      )}
+      {error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+
+      <ConfirmDialog
+        open={confirm === "regenerate"}
+        onOpenChange={(open) => setConfirm(open ? "regenerate" : null)}
+        title="Regenerate your API key?"
+        description={
+          <>
+            <span>
+              A new key replaces {keyInfo?.prefix ?? "your key"}…. Every link using the old key fails at once, until
+              you give it the new one.
+            </span>
+          </>
+        }
+        confirmLabel="Regenerate New Key"
+        onConfirm={regeneratePersonalApiKeyAction}
+        onDone={(result) => result.ok && setRevealed(result.data as IssuedPersonalKey)}
+      />
+      <ConfirmDialog
+        open={confirm === "turn_off"}
+        onOpenChange={(open) => setConfirm(open ? "turn_off" : null)}
+        title="Turn off API access?"
+        description={<span>Your key {keyInfo?.prefix ?? ""}… stops working at once, and every link using it fails.</span>}
+        confirmLabel="Turn off API access"
+        onConfirm={turnOffPersonalApiKeyAction}
+        onDone={() => toast.success("API access turned off")}
+      />
+      {revealed ? (
+        <SecretRevealDialog
+          open
+          onOpenChange={(open) => !open && setRevealed(null)}
+          title="Your personal API key"
+          description="It acts as you, with your current permissions, through the Keyward API."
+          warning="Lost keys cannot be recovered; you can regenerate a new one."
+          values={[{ label: "Personal API key", value: revealed.secret, secret: true, copyLabel: "Copy personal API key" }]}
+          download={{
+            filename: "keyward-personal-api-key.txt",
+            content: secretFileText({
+              title: "Personal API key",
+              organization,
+              values: [
+                { label: "Personal API key", value: revealed.secret },
+                { label: "Key prefix", value: revealed.prefix },
+              ],
+              createdAt: new Date(revealed.createdAt),
+              usage: [
+                "Send it in the X-API-Key header:  X-API-Key: <key>",
+                "or as a bearer token:             Authorization: Bearer <key>",
+                "GET /api/v1/me tells who the key acts as.",
+              ],
+            }),
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function NotAllowed({ organization }: { organization: string }) {
+  return (
+    <p role="status" className="text-sm text-muted-foreground">
+      Personal API keys are turned off for {organization}, so you cannot enable API access. An Administrator can allow
+      them in Administration → Settings.
+    </p>
+  );
+}
+

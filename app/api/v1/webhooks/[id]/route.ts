@@ -1,0 +1,58 @@
+import { getDb } from "@/db/client";
+import { principalAuthor } from "@/lib/api/principal-author";
+import { json, problem } from "@/lib/api/problem";
+import { withPrincipal } from "@/lib/api/route";
+import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
+import { invalid } from "@/lib/errors";
+import { requestMeta } from "@/lib/request-meta";
+import { deleteWebhook, updateWebhook } from "@/lib/services/webhooks";
+import { updateWebhookSchema, webhookIdSchema } from "@/lib/validators/webhooks";
+import { webhookRuntime } from "@/lib/webhooks/runtime";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+const notFound = () => problem("not_found", { detail: "You have no webhook with this id." });
+
+/** Switches the caller's webhook On or Off and/or changes its URL. */
+export const PATCH = withPrincipal<Params>("webhooks:write", async (request, principal, { id }) => {
+  const user = principalUser(principal);
+  if (user instanceof Response) return user;
+  if (!webhookIdSchema.safeParse(id).success) return notFound();
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const input = updateWebhookSchema.safeParse(body);
+  if (!input.success) {
+    return problem("validation", { detail: "The change is not valid; see errors.", errors: invalid(input.error).fieldErrors });
+  }
+  const outcome = await updateWebhook(
+    await getDb(),
+    principalAuthor(principal).audit,
+    { organizationId: principal.organization.id, ownerUserId: user.id },
+    id,
+    input.data,
+    requestMeta(request.headers),
+    webhookRuntime(),
+  );
+  if (!outcome.ok && outcome.reason === "invalid") {
+    return problem("validation", { detail: outcome.fieldErrors.url?.[0] ?? "The change is not valid.", errors: outcome.fieldErrors });
+  }
+  if (!outcome.ok) return notFound();
+  return json(serializeWebhook(outcome.value));
+});
+
+export const DELETE = withPrincipal<Params>("webhooks:write", async (request, principal, { id }) => {
+  const user = principalUser(principal);
+  if (user instanceof Response) return user;
+  if (!webhookIdSchema.safeParse(id).success) return notFound();
+  const outcome = await deleteWebhook(
+    await getDb(),
+    principalAuthor(principal).audit,
+    { organizationId: principal.organization.id, ownerUserId: user.id },
+    id,
+    requestMeta(request.headers),
+  );
+  if (!outcome.ok) return notFound();
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+});

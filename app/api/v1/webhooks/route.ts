@@ -1,0 +1,50 @@
+import { getDb } from "@/db/client";
+import { listWebhooksForUser } from "@/db/queries/webhooks";
+import { principalAuthor } from "@/lib/api/principal-author";
+import { json, problem } from "@/lib/api/problem";
+import { withPrincipal } from "@/lib/api/route";
+import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
+import { invalid } from "@/lib/errors";
+import { requestMeta } from "@/lib/request-meta";
+import { createWebhook } from "@/lib/services/webhooks";
+import { createWebhookSchema } from "@/lib/validators/webhooks";
+import { webhookRuntime } from "@/lib/webhooks/runtime";
+
+export const dynamic = "force-dynamic";
+
+/** The caller's webhooks, without secrets. */
+export const GET = withPrincipal("webhooks:read", async (_request, principal) => {
+  const user = principalUser(principal);
+  if (user instanceof Response) return user;
+  const rows = await listWebhooksForUser(await getDb(), principal.organization.id, user.id);
+  return json({ data: rows.map(serializeWebhook) });
+});
+
+/** Creates a webhook for the caller; the signing secret is in this answer only. */
+export const POST = withPrincipal("webhooks:write", async (request, principal) => {
+  const user = principalUser(principal);
+  if (user instanceof Response) return user;
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  const input = createWebhookSchema.safeParse(body);
+  if (!input.success) {
+    return problem("validation", { detail: "The webhook is not valid; see errors.", errors: invalid(input.error).fieldErrors });
+  }
+  const outcome = await createWebhook(
+    await getDb(),
+    principalAuthor(principal).audit,
+    user.id,
+    input.data,
+    requestMeta(request.headers),
+    webhookRuntime(),
+  );
+  if (!outcome.ok && outcome.reason === "invalid") {
+    return problem("validation", { detail: outcome.fieldErrors.url?.[0] ?? "The webhook is not valid.", errors: outcome.fieldErrors });
+  }
+  if (!outcome.ok) return problem("not_found", { detail: "The person this credential acts as no longer exists." });
+  const { webhook, secret } = outcome.value;
+  return json(
+    { ...serializeWebhook(webhook), secret },
+    { status: 201, headers: { Location: `/api/v1/webhooks/${webhook.id}` } },
+  );
+});

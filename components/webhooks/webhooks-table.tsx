@@ -1,0 +1,148 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { DateTime } from "@/components/date-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Switch } from "@/components/ui/switch";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
+import type { WebhookStatus } from "@/lib/webhooks/constants";
+
+export interface WebhookListItem {
+  id: string;
+  url: string;
+  entity: string;
+  operationType: string;
+  status: WebhookStatus;
+  disabledReason: string | null;
+  lastDelivery: { status: string; statusCode: number | null; at: string; error: string | null } | null;
+}
+
+const DELIVERY_LABELS: Record<string, string> = {
+  pending: "Pending",
+  succeeded: "Delivered",
+  failed: "Failed",
+  skipped: "Skipped (Off)",
+};
+
+/** A person's webhooks (Crelate's columns URL, Entity, Operation Type, Status), for their tab and for administrators. */
+export function WebhooksTable({
+  webhooks,
+  canManage,
+  logBasePath,
+  emptyText,
+}: {
+  webhooks: WebhookListItem[];
+  canManage: boolean;
+  /** The delivery log of webhook `id` is at `${logBasePath}/${id}`. */
+  logBasePath: string;
+  emptyText: string;
+}) {
+  const [deleting, setDeleting] = useState<WebhookListItem | null>(null);
+  if (webhooks.length === 0) return <EmptyState title="No webhooks" description={emptyText} />;
+  return (
+    <>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>URL</TableHead>
+            <TableHead>Entity</TableHead>
+            <TableHead>Operation Type</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>Last delivery</TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {webhooks.map((webhook) => (
+            <TableRow key={webhook.id}>
+              <TableCell className="max-w-72 truncate font-mono text-xs" title={webhook.url}>
+                {webhook.url}
+              </TableCell>
+              <TableCell>{webhook.entity}</TableCell>
+              <TableCell>{webhook.operationType}</TableCell>
+              <TableCell>
+                <StatusSwitch webhook={webhook} canManage={canManage} />
+              </TableCell>
+              <TableCell className="text-xs">
+                {webhook.lastDelivery ? (
+                  <span className="grid gap-0.5">
+                    <span>
+                      {DELIVERY_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
+                      {webhook.lastDelivery.statusCode ? ` (${webhook.lastDelivery.statusCode})` : ""}
+                    </span>
+                    <span className="text-muted-foreground">
+                      <DateTime value={webhook.lastDelivery.at} />
+                    </span>
+                  </span>
+                ) : (
+                  <span className="text-muted-foreground">None yet</span>
+                )}
+              </TableCell>
+              <TableCell className="text-right">
+                <span className="inline-flex gap-2">
+                  <Button asChild variant="outline" size="sm">
+                    <Link href={`${logBasePath}/${webhook.id}`} aria-label={`Delivery log of ${webhook.url}`}>
+                      Delivery log
+                    </Link>
+                  </Button>
+                  {canManage ? (
+                    <Button variant="outline" size="sm" aria-label={`Delete webhook ${webhook.url}`} onClick={() => setDeleting(webhook)}>
+                      Delete
+                    </Button>
+                  ) : null}
+                </span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title="Delete this webhook?"
+        description={
+          <span>
+            {deleting?.url} stops receiving {deleting?.entity} {deleting?.operationType} events at once, and its delivery log
+            is deleted. This cannot be undone.
+          </span>
+        }
+        confirmLabel="Delete webhook"
+        onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
+        onDone={() => toast.success("Webhook deleted")}
+      />
+    </>
+  );
+}
+
+function StatusSwitch({ webhook, canManage }: { webhook: WebhookListItem; canManage: boolean }) {
+  const [pending, startTransition] = useTransition();
+  const on = webhook.status === "On";
+  return (
+    <span className="grid gap-1">
+      <span className="inline-flex items-center gap-2">
+        <Switch
+          aria-label="Status"
+          checked={on}
+          disabled={!canManage || pending}
+          onCheckedChange={(checked) =>
+            startTransition(async () => {
+              const result = await setWebhookStatusAction({ webhookId: webhook.id, status: checked ? "On" : "Off" });
+              if (result.ok) toast.success(checked ? "Webhook switched On" : "Webhook switched Off");
+              else toast.error(result.message);
+            })
+          }
+        />
+        <Badge variant={on ? "success" : "secondary"}>{webhook.status}</Badge>
+      </span>
+      {webhook.disabledReason && !on ? <span className="max-w-56 text-xs whitespace-normal text-muted-foreground">{webhook.disabledReason}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { personalApiKeys, users, webhooks } from "@/db/schema";
+import { clearPersonalKey, enablePersonalKey } from "@/lib/services/personal-api-keys";
+import { actorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { API_ACCESS_PAGE_SIZE, listApiAccessPeople } from "./api-management";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+}, 60_000);
+afterAll(async () => t?.close());
+
+describe("API Management's list of people with API access", () => {
+  it("shows each person once, from their newest key, searched and sorted in the database", async () => {
+    const { org, people } = await createOrganization(t.db, "mgmt", [
+      { name: "Ada Admin", roles: ["administrator"] },
+      { name: "Bob Builder", roles: ["member"] },
+      { name: "Cy Clear", roles: ["member"] },
+      { name: "Dee Never", roles: ["member"] },
+    ]);
+    const [ada, bob, cy] = people as unknown as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    await enablePersonalKey(t.db, actorFor(bob), NO_META);
+    await enablePersonalKey(t.db, actorFor(cy), NO_META);
+    await clearPersonalKey(t.db, actorFor(ada), cy.id, NO_META);
+    await t.db.insert(webhooks).values([
+      { organizationId: org.id, userId: bob.id, url: "https://a.example/1", entity: "User", operationType: "Update", secretCiphertext: "x" },
+      { organizationId: org.id, userId: bob.id, url: "https://a.example/2", entity: "User", operationType: "Create", secretCiphertext: "x" },
+    ]);
+
+    const all = await listApiAccessPeople(t.db, org.id, {});
+    expect(all.rows.map((r) => [r.name, r.status, r.webhookCount])).toEqual([
+      ["Bob Builder", "enabled", 2],
+      ["Cy Clear", "cleared", 0],
+    ]);
+    expect(all.rows[0]!.enabledOn).toBeInstanceOf(Date);
+    expect(Number.isNaN(all.rows[0]!.enabledOn.getTime())).toBe(false);
+    expect(all.total).toBe(2);
+
+    expect((await listApiAccessPeople(t.db, org.id, { q: "clear" })).rows.map((r) => r.name)).toEqual(["Cy Clear"]);
+    expect((await listApiAccessPeople(t.db, org.id, { q: "bob.builder@" })).rows.map((r) => r.name)).toEqual(["Bob Builder"]);
+    expect((await listApiAccessPeople(t.db, org.id, { q: "%" })).rows).toEqual([]);
+    expect((await listApiAccessPeople(t.db, org.id, { sort: "webhooks", dir: "desc" })).rows[0]!.name).toBe("Bob Builder");
+    expect((await listApiAccessPeople(t.db, org.id, { sort: "status", dir: "asc" })).rows[0]!.name).toBe("Cy Clear");
+  });
+
+  it("pages through 10,000 people quickly", { timeout: 60_000 }, async () => {
+    const { org } = await createOrganization(t.db, "big", []);
+    const batch = 1000;
+    for (let start = 0; start < 10_000; start += batch) {
+      const inserted = await t.db
+        .insert(users)
+        .values(Array.from({ length: batch }, (_, i) => ({ organizationId: org.id, name: `Person ${String(start + i).padStart(5, "0")}`, email: `p${start + i}@big.test` })))
+        .returning({ id: users.id });
+      await t.db.insert(personalApiKeys).values(
+        inserted.map((u, i) => ({ organizationId: org.id, userId: u.id, keyHash: `h${start + i}`, prefix: `kwpk_${String(start + i).padStart(8, "0")}` })),
+      );
+    }
+    const started = performance.now();
+    const page = await listApiAccessPeople(t.db, org.id, { sort: "last_used", dir: "desc", page: 40 });
+    const searched = await listApiAccessPeople(t.db, org.id, { q: "Person 0999" });
+    const elapsed = performance.now() - started;
+    expect(page.total).toBe(10_000);
+    expect(page.rows).toHaveLength(API_ACCESS_PAGE_SIZE);
+    expect(page.pageCount).toBe(400);
+    expect(searched.rows.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Person 0999${i}`));
+    expect(elapsed).toBeLessThan(2000);
+  });
+});

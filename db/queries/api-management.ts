@@ -1,0 +1,118 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { personalApiKeys, users, webhooks } from "@/db/schema";
+
+export const API_ACCESS_SORTS = ["name", "email", "prefix", "enabled", "last_used", "webhooks", "status"] as const;
+export type ApiAccessSort = (typeof API_ACCESS_SORTS)[number];
+export const API_ACCESS_PAGE_SIZE = 25;
+
+export interface ApiAccessQuery {
+  q?: string;
+  sort?: ApiAccessSort;
+  dir?: "asc" | "desc";
+  page?: number;
+}
+
+export interface ApiAccessRow {
+  userId: string;
+  name: string;
+  email: string;
+  prefix: string;
+  enabledOn: Date;
+  lastUsedAt: Date | null;
+  webhookCount: number;
+  status: "enabled" | "turned_off" | "regenerated" | "cleared";
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * API Management's table: one row per person who ever enabled API access, from their newest key, searched, sorted
+ * and paginated in the database (served by personal_api_keys_org_user_created_idx and webhooks_user_idx), so a
+ * page costs the same with ten people or ten thousand.
+ */
+export async function listApiAccessPeople(db: Executor, organizationId: string, query: ApiAccessQuery) {
+  const latest = db.$with("latest").as(
+    db
+      .selectDistinctOn([personalApiKeys.userId], {
+        userId: personalApiKeys.userId,
+        prefix: personalApiKeys.prefix,
+        enabledOn: personalApiKeys.createdAt,
+        lastUsedAt: personalApiKeys.lastUsedAt,
+        revokedAt: personalApiKeys.revokedAt,
+        revokeReason: personalApiKeys.revokeReason,
+      })
+      .from(personalApiKeys)
+      .where(eq(personalApiKeys.organizationId, organizationId))
+      .orderBy(personalApiKeys.userId, desc(personalApiKeys.createdAt)),
+  );
+  const webhookCount = sql<number>`(select count(*) from ${webhooks} w where w.user_id = "users"."id")`.mapWith(Number);
+  const status = sql<string>`case when ${latest.revokedAt} is null then 'enabled' else ${latest.revokeReason}::text end`;
+  const sortColumns: Record<ApiAccessSort, SQL | typeof users.name> = {
+    name: sql`lower(${users.name})`,
+    email: sql`${users.email}`,
+    prefix: sql`${latest.prefix}`,
+    enabled: sql`${latest.enabledOn}`,
+    last_used: sql`${latest.lastUsedAt}`,
+    webhooks: webhookCount,
+    status,
+  };
+  const sort = sortColumns[query.sort ?? "name"];
+  const direction = query.dir === "desc" ? desc : asc;
+  const q = query.q?.trim();
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+
+  const rows = await db
+    .with(latest)
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      prefix: latest.prefix,
+      enabledOn: latest.enabledOn,
+      lastUsedAt: latest.lastUsedAt,
+      webhookCount,
+      status,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(latest)
+    .innerJoin(users, eq(users.id, latest.userId))
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+      ),
+    )
+    .orderBy(query.dir === "desc" ? sql`${sort} desc nulls last` : sql`${sort} asc nulls first`, direction(users.id))
+    .limit(API_ACCESS_PAGE_SIZE)
+    .offset((page - 1) * API_ACCESS_PAGE_SIZE);
+
+  const total = rows[0]?.total ?? (page > 1 ? await countAll() : 0);
+  async function countAll() {
+    const [row] = await db
+      .with(latest)
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(latest)
+      .innerJoin(users, eq(users.id, latest.userId))
+      .where(q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined);
+    return row?.n ?? 0;
+  }
+  return {
+    rows: rows.map(
+      (row): ApiAccessRow => ({
+        userId: row.userId,
+        name: row.name,
+        email: row.email,
+        prefix: row.prefix,
+        enabledOn: new Date(row.enabledOn),
+        lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt) : null,
+        webhookCount: row.webhookCount,
+        status: row.status as ApiAccessRow["status"],
+      }),
+    ),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / API_ACCESS_PAGE_SIZE)),
+  };
+}

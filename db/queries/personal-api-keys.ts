@@ -1,0 +1,47 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { organizations, personalApiKeys } from "@/db/schema";
+
+export type PersonalKeyStatus = "enabled" | "turned_off" | "regenerated" | "cleared" | "none";
+
+export interface PersonalKeyState {
+  status: PersonalKeyStatus;
+  key: {
+    id: string;
+    prefix: string;
+    createdAt: Date;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+    revokedByLabel: string | null;
+  } | null;
+}
+
+/** The person's newest key and what became of it: the state the API Access tab and API Management show. */
+export async function getPersonalKeyState(db: Executor, organizationId: string, userId: string): Promise<PersonalKeyState> {
+  const [key] = await db
+    .select({
+      id: personalApiKeys.id,
+      prefix: personalApiKeys.prefix,
+      createdAt: personalApiKeys.createdAt,
+      lastUsedAt: personalApiKeys.lastUsedAt,
+      revokedAt: personalApiKeys.revokedAt,
+      revokedByLabel: personalApiKeys.revokedByLabel,
+      revokeReason: personalApiKeys.revokeReason,
+    })
+    .from(personalApiKeys)
+    .where(and(eq(personalApiKeys.organizationId, organizationId), eq(personalApiKeys.userId, userId)))
+    .orderBy(desc(personalApiKeys.createdAt))
+    .limit(1);
+  if (!key) return { status: "none", key: null };
+  const { revokeReason, ...rest } = key;
+  return { status: key.revokedAt ? (revokeReason ?? "turned_off") : "enabled", key: rest };
+}
+
+export async function personalKeysAllowed(db: Executor, organizationId: string): Promise<boolean> {
+  const [org] = await db
+    .select({ allowed: organizations.allowPersonalApiKeys })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return org?.allowed ?? false;
+}

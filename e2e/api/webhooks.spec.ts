@@ -1,0 +1,111 @@
+import { expect, storageStateFor, test } from "../fixtures";
+import { asKey, enablePersonalKey } from "../personal-key";
+
+// Gus Globex's personal key; the server runs with KEYWARD_WEBHOOK_ALLOW_PRIVATE=1, so loopback is allowed here and
+// the flag-unset refusals (http://10.0.0.1, http://169.254.169.254, https://localhost) are unit-tested in
+// lib/webhooks/address-policy.test.ts.
+test.describe.configure({ mode: "serial" });
+
+let key = "";
+const valid = { url: "https://127.0.0.1:9/globex/hooks", entity: "ApiKey", operationType: "Delete" };
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("globex") });
+  key = await enablePersonalKey(await context.newPage());
+  await context.close();
+});
+
+const BAD_CREATES: { title: string; body: Record<string, unknown>; field: string; message: RegExp }[] = [
+  { title: "no fields", body: {}, field: "url", message: /Enter the URL/ },
+  { title: "a URL that is not one", body: { ...valid, url: "not a url" }, field: "url", message: /full URL/ },
+  { title: "an ftp URL", body: { ...valid, url: "ftp://example.com/in" }, field: "url", message: /must use https/ },
+  { title: "http to a private network", body: { ...valid, url: "http://10.0.0.1/hook" }, field: "url", message: /must use https/ },
+  { title: "https to a private network", body: { ...valid, url: "https://10.0.0.1/hook" }, field: "url", message: /private address \(10\.0\.0\.1\)/ },
+  { title: "http to cloud metadata", body: { ...valid, url: "http://169.254.169.254/latest/meta-data" }, field: "url", message: /must use https/ },
+  { title: "https to cloud metadata", body: { ...valid, url: "https://169.254.169.254/" }, field: "url", message: /link-local/ },
+  { title: "an IPv4-mapped private address", body: { ...valid, url: "https://[::ffff:192.168.0.1]/" }, field: "url", message: /private/ },
+  { title: "an IPv6 link-local address", body: { ...valid, url: "https://[fe80::1]/" }, field: "url", message: /link-local/ },
+  { title: "a multicast address", body: { ...valid, url: "https://224.0.0.251/" }, field: "url", message: /multicast/ },
+  { title: "credentials in the URL", body: { ...valid, url: "https://user:pw@127.0.0.1/" }, field: "url", message: /user name or password/ },
+  { title: "an unknown entity", body: { ...valid, entity: "Invoice" }, field: "entity", message: /Choose an entity/ },
+  { title: "an unknown operation type", body: { ...valid, operationType: "Upsert" }, field: "operationType", message: /Choose an operation type/ },
+  { title: "a URL of the wrong type", body: { ...valid, url: 42 }, field: "url", message: /Enter the URL/ },
+];
+
+for (const bad of BAD_CREATES) {
+  test(`An integration creating a webhook with ${bad.title} gets a 422 naming the field`, async ({ request }) => {
+    const response = await request.post("/api/v1/webhooks", { ...asKey(key), data: bad.body });
+    expect(response.status()).toBe(422);
+    expect(response.headers()["content-type"]).toContain("application/problem+json");
+    const problem = await response.json();
+    expect(problem.errors[bad.field].join(" ")).toMatch(bad.message);
+    const list = await (await request.get("/api/v1/webhooks", asKey(key))).json();
+    expect(list.data).toEqual([]);
+  });
+}
+
+test("An integration sending a body that is not JSON gets a 400", async ({ request }) => {
+  const response = await request.post("/api/v1/webhooks", {
+    headers: { "X-API-Key": key, "Content-Type": "application/json" },
+    data: "{not json",
+  });
+  expect(response.status()).toBe(400);
+  expect((await response.json()).detail).toMatch(/JSON/);
+});
+
+for (const [title, headers] of [
+  ["no credential", {}],
+  ["a personal key with a bad checksum", { "X-API-Key": "kwpk_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa000000" }],
+] as const) {
+  test(`An integration with ${title} cannot list webhooks`, async ({ request }) => {
+    const response = await request.get("/api/v1/webhooks", { headers });
+    expect(response.status()).toBe(401);
+    expect(response.headers()["www-authenticate"]).toContain("Bearer");
+  });
+}
+
+test("An integration creates, lists, switches Off, changes and deletes its webhook with a personal key", async ({ request, pageAs }) => {
+  const created = await request.post("/api/v1/webhooks", { headers: { Authorization: `Bearer ${key}` }, data: valid });
+  expect(created.status()).toBe(201);
+  const body = await created.json();
+  expect(Object.keys(body).sort()).toEqual(["createdAt", "entity", "id", "operationType", "secret", "status", "url"]);
+  expect(body).toMatchObject({ ...valid, status: "On" });
+  expect(body.secret).toMatch(/^whsec_/);
+  expect(created.headers()["location"]).toBe(`/api/v1/webhooks/${body.id}`);
+
+  const listed = await (await request.get(`/api/v1/webhooks?apiKey=${key}`)).json();
+  expect(listed.data).toEqual([expect.objectContaining({ id: body.id, url: valid.url, status: "On" })]);
+  expect(JSON.stringify(listed)).not.toContain("whsec_");
+
+  const off = await request.patch(`/api/v1/webhooks/${body.id}`, { ...asKey(key), data: { status: "Off" } });
+  expect(off.status()).toBe(200);
+  expect(await off.json()).toMatchObject({ id: body.id, status: "Off" });
+
+  for (const [patch, field] of [
+    [{}, "status"],
+    [{ status: "Maybe" }, "status"],
+    [{ url: "https://10.0.0.1/" }, "url"],
+    [{ url: "http://169.254.169.254/" }, "url"],
+  ] as const) {
+    const refused = await request.patch(`/api/v1/webhooks/${body.id}`, { ...asKey(key), data: patch });
+    expect(refused.status(), JSON.stringify(patch)).toBe(422);
+    expect((await refused.json()).errors[field]).toBeDefined();
+  }
+
+  const moved = await request.patch(`/api/v1/webhooks/${body.id}`, { ...asKey(key), data: { url: "https://127.0.0.1:9/globex/v2" } });
+  expect(await moved.json()).toMatchObject({ url: "https://127.0.0.1:9/globex/v2", status: "Off" });
+
+  for (const id of ["00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+    expect((await request.patch(`/api/v1/webhooks/${id}`, { ...asKey(key), data: { status: "On" } })).status()).toBe(404);
+    expect((await request.delete(`/api/v1/webhooks/${id}`, asKey(key))).status()).toBe(404);
+  }
+
+  expect((await request.delete(`/api/v1/webhooks/${body.id}`, asKey(key))).status()).toBe(204);
+  expect((await request.delete(`/api/v1/webhooks/${body.id}`, asKey(key))).status()).toBe(404);
+  expect((await (await request.get("/api/v1/webhooks", asKey(key))).json()).data).toEqual([]);
+
+  const admin = await pageAs("globex");
+  await admin.goto("/admin/audit-log");
+  await expect(admin.getByRole("row", { name: /Gus Globex added the webhook https:\/\/127\.0\.0\.1:9\/globex\/hooks/ })).toBeVisible();
+  await expect(admin.getByRole("row", { name: /Gus Globex deleted the webhook https:\/\/127\.0\.0\.1:9\/globex\/v2/ })).toBeVisible();
+});

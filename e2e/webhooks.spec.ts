@@ -1,0 +1,126 @@
+import type { Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
+import { asKey, enablePersonalKey } from "./personal-key";
+import { startReceiver, type Receiver } from "./webhook-receiver";
+
+// Ada Admin's personal key and webhooks live here; her events come from role changes she makes in the console.
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: storageStateFor("admin") });
+
+let key = "";
+const receivers: Receiver[] = [];
+const receiver = async (status?: () => number) => {
+  const created = await startReceiver(status);
+  receivers.push(created);
+  return created;
+};
+
+test.afterAll(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+});
+
+/** An Administrator saves Max Member's roles as they are: the console writes person.roles_updated (User Update). */
+async function touchMaxMember(page: Page) {
+  await page.goto("/admin/people");
+  await page.getByRole("button", { name: `Edit roles for ${PEOPLE.member.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit roles for ${PEOPLE.member.name}` });
+  await dialog.getByRole("button", { name: "Save roles" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const aboutMax = (r: Receiver) => r.received.filter((d) => d.json.type === "User.Update" && d.json.data.label === PEOPLE.member.name);
+
+test("A webhook created through the API receives a signed event when an Administrator changes roles in the console", async ({
+  page,
+  request,
+}) => {
+  key = await enablePersonalKey(page);
+  const hooks = await receiver();
+  const created = await request.post("/api/v1/webhooks", {
+    ...asKey(key),
+    data: { url: hooks.url, entity: "User", operationType: "Update" },
+  });
+  expect(created.status()).toBe(201);
+  const webhook = await created.json();
+  expect(webhook).toMatchObject({ url: hooks.url, entity: "User", operationType: "Update", status: "On" });
+  expect(webhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+
+  await touchMaxMember(page);
+
+  await expect.poll(() => aboutMax(hooks).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const delivery = aboutMax(hooks)[0]!;
+  const verified = new Webhook(webhook.secret).verify(delivery.body, delivery.headers) as { type: string };
+  expect(verified.type).toBe("User.Update");
+  expect(delivery.json.data.action).toBe("person.roles_updated");
+  expect(delivery.headers["webhook-signature"]).toMatch(/^v1,/);
+
+  await page.goto("/profile/api-access");
+  const row = page.getByRole("row").filter({ hasText: hooks.url });
+  await expect(row).toContainText("User");
+  await expect(row).toContainText("Delivered (204)");
+});
+
+test("A webhook switched Off receives nothing, while one that is On does", async ({ page, request }) => {
+  const off = await receiver();
+  const on = await receiver();
+  const offHook = await (await request.post("/api/v1/webhooks", { ...asKey(key), data: { url: off.url, entity: "User", operationType: "Update" } })).json();
+  const onHook = await request.post("/api/v1/webhooks", { ...asKey(key), data: { url: on.url, entity: "User", operationType: "Update" } });
+  expect(onHook.status()).toBe(201);
+  const switched = await request.patch(`/api/v1/webhooks/${offHook.id}`, { ...asKey(key), data: { status: "Off" } });
+  expect(switched.status()).toBe(200);
+  expect((await switched.json()).status).toBe("Off");
+
+  await touchMaxMember(page);
+
+  // The On webhook hears of the change: by then the Off one would have too, if Off sent anything.
+  await expect.poll(() => aboutMax(on).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(off.received).toHaveLength(0);
+  await page.goto("/profile/api-access");
+  const row = page.getByRole("row").filter({ hasText: off.url });
+  await expect(row.getByRole("switch", { name: "Status" })).not.toBeChecked();
+  // Nothing was even queued for it.
+  await expect(row).toContainText("None yet");
+});
+
+test("A failing receiver gets retries that the delivery log shows, and Resend delivers it", async ({ page }) => {
+  let healthy = false;
+  const flaky = await receiver(() => (healthy ? 200 : 500));
+
+  // This webhook is added in the console, which shows its signing secret once.
+  await page.goto("/profile/api-access");
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  const form = page.getByRole("dialog", { name: "Add webhook" });
+  await form.getByLabel("URL").fill(flaky.url);
+  await form.getByLabel("Entity").selectOption("User");
+  await form.getByLabel("Operation Type").selectOption("Update");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  const reveal = page.getByRole("dialog", { name: "Webhook signing secret" });
+  const secret = await reveal.getByRole("textbox", { name: "Signing secret" }).inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  await reveal.getByRole("button", { name: "Copy signing secret" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toBeHidden();
+
+  await touchMaxMember(page);
+  await expect.poll(() => aboutMax(flaky).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const eventId = aboutMax(flaky)[0]!.headers["webhook-id"]!;
+
+  await page.goto("/profile/api-access");
+  await page.getByRole("link", { name: `Delivery log of ${flaky.url}` }).click();
+  await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
+  const delivery = page.getByRole("region").filter({ hasText: eventId });
+  // Retry schedule 1 s, 2 s, 4 s in tests: four attempts, then the delivery is Failed.
+  await expect(delivery.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  const attempts = delivery.getByRole("table").getByRole("row").filter({ hasText: "500" });
+  await expect(attempts).toHaveCount(4);
+  expect(flaky.received.filter((d) => d.headers["webhook-id"] === eventId)).toHaveLength(4);
+
+  healthy = true;
+  await delivery.getByRole("button", { name: "Resend" }).click();
+  await expect(delivery.getByText("Delivered", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(delivery.getByRole("table").getByRole("row").filter({ hasText: "200" })).toHaveCount(1);
+  const resent = flaky.received.filter((d) => d.headers["webhook-id"] === eventId);
+  expect(resent).toHaveLength(5);
+  expect(new Webhook(secret).verify(resent[4]!.body, resent[4]!.headers)).toMatchObject({ type: "User.Update" });
+});

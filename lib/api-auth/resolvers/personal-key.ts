@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { organizations, personalApiKeys, userRoles, users } from "@/db/schema";
+import { permissionsFor } from "@/lib/auth/permissions";
+import { sortRoles } from "@/lib/auth/roles";
+import { hashSecret } from "@/lib/secrets";
+import { policiesForPermissions } from "../policies";
+import type { CredentialResolver } from "./types";
+
+export const PERSONAL_KEYS_OFF =
+  "Personal API keys are turned off for this organisation. An Administrator can allow them in Administration → Settings.";
+
+/**
+ * A personal key acts as its person, with the person's permissions as they are now: roles are read on every
+ * request, so a role removed in the console is gone on the very next call.
+ */
+export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => {
+  const [row] = await db
+    .select({
+      keyId: personalApiKeys.id,
+      lastUsedAt: personalApiKeys.lastUsedAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      orgId: organizations.id,
+      orgSlug: organizations.slug,
+      orgName: organizations.name,
+      allowPersonalApiKeys: organizations.allowPersonalApiKeys,
+      allowQueryStringKeys: organizations.allowQueryStringKeys,
+    })
+    .from(personalApiKeys)
+    .innerJoin(users, eq(users.id, personalApiKeys.userId))
+    .innerJoin(organizations, eq(organizations.id, personalApiKeys.organizationId))
+    .where(and(eq(personalApiKeys.keyHash, hashSecret(secret)), isNull(personalApiKeys.revokedAt)));
+  if (!row) return { ok: false, detail: "The credential is not valid." };
+  if (!row.allowPersonalApiKeys) return { ok: false, detail: PERSONAL_KEYS_OFF };
+
+  const roles = sortRoles((await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.userId))).map((r) => r.role));
+  const now = new Date();
+  // "Last used" to the second is plenty; skipping most writes keeps a busy key from hammering one row.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 1000) {
+    await db.update(personalApiKeys).set({ lastUsedAt: now }).where(eq(personalApiKeys.id, row.keyId));
+  }
+  return {
+    ok: true,
+    allowQueryStringKeys: row.allowQueryStringKeys,
+    principal: {
+      organization: { id: row.orgId, slug: row.orgSlug, name: row.orgName },
+      credential: { kind: "personal_key", id: row.keyId },
+      user: { id: row.userId, email: row.email, name: row.name },
+      policies: policiesForPermissions(permissionsFor(roles)),
+      apiKeyId: null,
+      logging: { requests: false, bodies: false },
+      auditLabel: row.name,
+    },
+  };
+};

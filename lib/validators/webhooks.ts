@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS, WEBHOOK_STATUSES } from "@/lib/webhooks/constants";
+
+const url = z
+  .string({ error: "Enter the URL Keyward should send events to." })
+  .trim()
+  .min(1, "Enter the URL Keyward should send events to.")
+  .max(2048, "The URL must be at most 2048 characters.")
+  .refine((value) => URL.canParse(value), "Enter a full URL, such as https://example.com/webhooks.");
+
+export const createWebhookSchema = z.object({
+  url,
+  entity: z.enum(WEBHOOK_ENTITIES, { error: `Choose an entity: ${WEBHOOK_ENTITIES.join(", ")}.` }),
+  operationType: z.enum(WEBHOOK_OPERATIONS, { error: `Choose an operation type: ${WEBHOOK_OPERATIONS.join(", ")}.` }),
+});
+export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
+
+export const updateWebhookSchema = z
+  .object({
+    status: z.enum(WEBHOOK_STATUSES, { error: "Status must be On or Off." }).optional(),
+    url: url.optional(),
+  })
+  .refine((value) => value.status !== undefined || value.url !== undefined, {
+    error: "Send a status (On or Off) or a url to change.",
+    path: ["status"],
+  });
+export type UpdateWebhookInput = z.input<typeof updateWebhookSchema>;
+
+export const webhookIdSchema = z.uuid("Unknown webhook.");
+
+export const setWebhookStatusSchema = z.object({
+  webhookId: webhookIdSchema,
+  status: z.enum(WEBHOOK_STATUSES, { error: "Status must be On or Off." }),
+});
+
+export const deleteWebhookSchema = z.object({ webhookId: webhookIdSchema });
+
+export const resendDeliverySchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
+
+/** A webhook as the API answers it (never its secret). */
+export const webhookSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    entity: z.enum(WEBHOOK_ENTITIES),
+    operationType: z.enum(WEBHOOK_OPERATIONS),
+    status: z.enum(WEBHOOK_STATUSES),
+    createdAt: z.iso.datetime(),
+    lastDelivery: z
+      .object({
+        status: z.enum(["pending", "succeeded", "failed", "skipped"]),
+        statusCode: z.number().int().nullable(),
+        at: z.string(),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: "Webhook" });
+
+/** The answer to POST /api/v1/webhooks: the only time the signing secret is shown. */
+export const webhookCreatedSchema = webhookSchema
+  .omit({ lastDelivery: true })
+  .extend({ secret: z.string().meta({ description: "The Standard Webhooks signing secret, `whsec_…`; shown once." }) })
+  .meta({ id: "WebhookCreated" });
+
+export const webhookListSchema = z.object({ data: z.array(webhookSchema) });

@@ -1,0 +1,220 @@
+import { and, eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listWebhooksForUser } from "@/db/queries/webhooks";
+import { auditEvents, webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { enablePersonalKey } from "@/lib/services/personal-api-keys";
+import { createWebhook, resendDelivery, updateWebhook } from "@/lib/services/webhooks";
+import { actorFor, createOrganization, NO_META, setRoles } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import type { Resolver } from "./address-policy";
+import type { WebhookEntity, WebhookOperation } from "./constants";
+import { webhookKey } from "./secret-box";
+import type { Sender } from "./send";
+import { createDeliveryWorker, type WorkerOptions } from "./worker";
+
+const secretKey = webhookKey("a-test-auth-secret-that-is-long-enough-000");
+const resolve: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
+const deps = { allowLoopback: false, secretKey, resolve };
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+}, 60_000);
+afterAll(async () => t?.close());
+
+type Person = { id: string; name: string; organizationId: string };
+
+async function hook(owner: Person, entity: WebhookEntity, operationType: WebhookOperation, path = entity) {
+  const created = await createWebhook(t.db, actorFor(owner), owner.id, { url: `https://hooks.example.com/${path}`, entity, operationType }, NO_META, deps);
+  if (!created.ok) throw new Error(created.reason);
+  return created.value;
+}
+
+async function pendingFor(webhookId: string) {
+  return t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId));
+}
+
+/** A receiver that records what it got and answers with `status(deliveryCount)`. */
+function receiver(status: (n: number) => number = () => 204) {
+  const received: { id: string; body: string; headers: Record<string, string> }[] = [];
+  const send: Sender = async ({ headers, body }) => {
+    received.push({ id: headers["webhook-id"]!, body, headers });
+    const code = status(received.length);
+    return { statusCode: code, error: code < 300 ? null : `HTTP ${code}`, durationMs: 1 };
+  };
+  return { received, send };
+}
+
+const worker = (options: Partial<WorkerOptions> & { send: Sender }) =>
+  createDeliveryWorker({ db: t.db, schedule: [0, 0], allowLoopback: false, secretKey, resolve, log: () => {}, ...options });
+
+describe("the webhook outbox", () => {
+  it("writes one event per On webhook whose owner may see the entity, in the change's transaction", async () => {
+    const { people } = await createOrganization(t.db, "fan", [
+      { name: "Ada Fan", roles: ["administrator"] },
+      { name: "Max Fan", roles: ["member"] },
+      { name: "Mia Fan", roles: ["member"] },
+    ]);
+    const [ada, max, mia] = people as unknown as [Person, Person, Person];
+    const adaKeys = await hook(ada, "ApiKey", "Create");
+    const maxKeys = await hook(max, "ApiKey", "Create");
+    const adaUsers = await hook(ada, "User", "Update");
+    const maxUsers = await hook(max, "User", "Update");
+    const miaUsers = await hook(mia, "User", "Update");
+    await updateWebhook(t.db, actorFor(mia), { organizationId: mia.organizationId, ownerUserId: mia.id }, miaUsers.webhook.id, { status: "Off" }, NO_META, deps);
+    const maxPersonal = await hook(max, "PersonalApiKey", "Create");
+    const miaPersonal = await hook(mia, "PersonalApiKey", "Create");
+
+    await writeAudit(t.db, actorFor(ada), { action: "api_key.created", target: { type: "api_key", id: "k1", label: "Billing" } }, NO_META);
+    expect(await pendingFor(adaKeys.webhook.id)).toHaveLength(1);
+    // A Member cannot see organisation API keys, so hears nothing of them.
+    expect(await pendingFor(maxKeys.webhook.id)).toHaveLength(0);
+
+    await writeAudit(t.db, actorFor(ada), { action: "person.roles_updated", target: { type: "person", id: max.id, label: max.name } }, NO_META);
+    expect(await pendingFor(adaUsers.webhook.id)).toHaveLength(1);
+    expect(await pendingFor(maxUsers.webhook.id)).toHaveLength(1);
+    expect(await pendingFor(miaUsers.webhook.id)).toHaveLength(0);
+
+    // Own personal key events reach the owner only (and administrators).
+    await enablePersonalKey(t.db, actorFor(max), NO_META);
+    const [event] = await pendingFor(maxPersonal.webhook.id);
+    expect(event?.eventType).toBe("PersonalApiKey.Create");
+    expect(JSON.stringify(event?.payload)).not.toMatch(/kwpk_[0-9A-Za-z]{36}/);
+    expect(await pendingFor(miaPersonal.webhook.id)).toHaveLength(0);
+
+    // Permissions are read at the time of the event: Max as Administrator now hears of API keys.
+    await setRoles(t.db, max.id, ["administrator"]);
+    await writeAudit(t.db, actorFor(ada), { action: "api_key.deleted", target: { type: "api_key", id: "k1" } }, NO_META);
+    await writeAudit(t.db, actorFor(ada), { action: "api_key.created", target: { type: "api_key", id: "k2" } }, NO_META);
+    expect(await pendingFor(maxKeys.webhook.id)).toHaveLength(1);
+  });
+
+  it("commits nothing when the change's transaction rolls back", async () => {
+    const { people } = await createOrganization(t.db, "rollback", [{ name: "Rol Back", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    await expect(
+      t.db.transaction(async (tx) => {
+        await writeAudit(tx, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await pendingFor(created.webhook.id)).toHaveLength(0);
+  });
+});
+
+describe("the delivery worker", () => {
+  it("sends signed deliveries that verify with standardwebhooks, and logs the attempt", async () => {
+    const { people } = await createOrganization(t.db, "sign", [{ name: "Sig Ner", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id, label: owner.name } }, NO_META);
+    const { received, send } = receiver();
+    await worker({ send }).runOnce();
+    const mine = received.filter((r) => JSON.parse(r.body).data.id === owner.id);
+    expect(mine).toHaveLength(1);
+    const payload = new Webhook(created.secret).verify(mine[0]!.body, mine[0]!.headers) as { type: string };
+    expect(payload.type).toBe("User.Update");
+    const [delivery] = await pendingFor(created.webhook.id);
+    expect(delivery).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 204 });
+    const attempts = await t.db.select().from(webhookDeliveryAttempts).where(eq(webhookDeliveryAttempts.deliveryId, delivery!.id));
+    expect(attempts).toMatchObject([{ attempt: 1, statusCode: 204, succeeded: true }]);
+    const [listed] = await listWebhooksForUser(t.db, owner.organizationId, owner.id);
+    expect(listed?.lastDelivery).toMatchObject({ status: "succeeded", statusCode: 204 });
+  });
+
+  it("retries failures on its schedule, then gives up; Resend starts again", async () => {
+    const { people } = await createOrganization(t.db, "retry", [{ name: "Re Try", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    const failing = receiver(() => 500);
+    const w = worker({ send: failing.send, schedule: [0, 0] });
+    for (let i = 0; i < 4; i++) await w.runOnce();
+    const [delivery] = await pendingFor(created.webhook.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: 500 });
+
+    const scope = { organizationId: owner.organizationId, ownerUserId: owner.id };
+    expect(await resendDelivery(t.db, actorFor(owner), scope, delivery!.id, NO_META)).toEqual({ ok: true });
+    const ok = receiver();
+    await worker({ send: ok.send }).runOnce();
+    const [after] = await pendingFor(created.webhook.id);
+    expect(after).toMatchObject({ status: "succeeded", attempts: 4 });
+  });
+
+  it("switches a webhook Off when its receiver answers 410, and sends nothing to Off webhooks", async () => {
+    const { people } = await createOrganization(t.db, "gone", [{ name: "Gone Girl", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    const event = () => writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    await event();
+    const gone = receiver(() => 410);
+    await worker({ send: gone.send }).runOnce();
+    const [row] = await t.db.select().from(webhooks).where(eq(webhooks.id, created.webhook.id));
+    expect(row).toMatchObject({ status: "Off" });
+    expect(row?.disabledReason).toContain("410");
+    const audits = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "webhook.disabled"), eq(auditEvents.targetId, created.webhook.id)));
+    expect(audits).toHaveLength(1);
+
+    await event();
+    expect((await pendingFor(created.webhook.id)).filter((d) => d.status === "pending")).toHaveLength(0);
+  });
+
+  it("loses no event across a worker restart: a crashed worker's claims are sent by the next one", async () => {
+    const { people } = await createOrganization(t.db, "crash", [{ name: "Cra Sh", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    for (let i = 0; i < 3; i++) {
+      await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    }
+    // The first worker claims the events and dies before recording anything.
+    const crashing: Sender = async () => {
+      throw new Error("process killed");
+    };
+    const first = worker({ send: crashing, leaseMs: 300 });
+    expect(await first.runOnce()).toBeGreaterThanOrEqual(3);
+    await first.stop();
+
+    const { received, send } = receiver();
+    const second = worker({ send, leaseMs: 300 });
+    // While the dead worker's lease holds, nobody sends: a slow worker is never overtaken.
+    expect(await second.runOnce()).toBe(0);
+    await new Promise((r) => setTimeout(r, 400));
+    await second.runOnce();
+    const deliveries = await pendingFor(created.webhook.id);
+    expect(deliveries.map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(new Set(received.map((r) => r.id))).toEqual(new Set(deliveries.map((d) => d.id)));
+  });
+
+  it("never delivers one event twice when two workers run at once", async () => {
+    const { people } = await createOrganization(t.db, "twins", [{ name: "Twin Ner", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    for (let i = 0; i < 30; i++) {
+      await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    }
+    const counts = new Map<string, number>();
+    const send: Sender = async ({ headers }) => {
+      const id = headers["webhook-id"]!;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 5));
+      return { statusCode: 200, error: null, durationMs: 5 };
+    };
+    const a = worker({ send, batchSize: 4 });
+    const b = worker({ send, batchSize: 4 });
+    const drain = async (w: typeof a) => {
+      while ((await w.runOnce()) > 0);
+    };
+    await Promise.all([drain(a), drain(b), drain(a), drain(b)]);
+    const deliveries = await pendingFor(created.webhook.id);
+    expect(deliveries).toHaveLength(30);
+    expect(deliveries.every((d) => d.status === "succeeded")).toBe(true);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(deliveries.every((d) => counts.get(d.id) === 1)).toBe(true);
+  });
+});
