@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 
 type Document = { paths: Record<string, Record<string, { summary?: string; operationId?: string }>> };
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("A visitor without an account reads the API reference, with every operation of the OpenAPI document", async ({
   page,
@@ -39,7 +40,8 @@ test("A visitor without an account reads the API reference, with every operation
     const where = `${method.toUpperCase()} ${path}`;
     const link = reference
       .getByRole("complementary")
-      .getByRole("link", { name: `${summary} HTTP Method: ${method.toUpperCase()}` });
+      // Scalar abbreviates some methods in the sidebar (DELETE shows as DEL).
+      .getByRole("link", { name: new RegExp(`^${escapeRegExp(summary)} HTTP Method: ${method.toUpperCase().slice(0, 3)}`) });
     await expect(link, where).toBeVisible();
     await link.click();
     const operation = reference.getByRole("main").getByRole("heading", { name: summary, exact: true });
