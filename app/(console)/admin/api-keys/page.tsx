@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,9 +9,9 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
+import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { listApiKeys, listApiKeyTags, type ApiKeyFilters } from "@/db/queries/api-keys";
 import { listPeople } from "@/db/queries/people";
-import { organizations } from "@/db/schema";
 import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
 import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
@@ -34,11 +33,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     status: search.status === "active" || search.status === "archived" ? search.status : undefined,
   };
   const db = await getDb();
-  const [keys, tags, people, [org]] = await Promise.all([
+  const [keys, tags, people, org] = await Promise.all([
     listApiKeys(db, actor.organization.id, filters),
     listApiKeyTags(db, actor.organization.id),
     listPeople(db, actor.organization.id),
-    db.select().from(organizations).where(eq(organizations.id, actor.organization.id)),
+    getOrganizationOrThrow(db, actor.organization.id),
   ]);
   const filtered = Boolean(filters.q || filters.tag || filters.policy || filters.status);
   const allowed = can(actor, "api_keys:write");

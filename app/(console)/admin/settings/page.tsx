@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { organizations } from "@/db/schema";
+import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { requirePagePermission } from "@/lib/auth/actor";
 import { SettingsForm } from "./_components/settings-form";
 
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await requirePagePermission("settings:write");
   const db = await getDb();
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organization.id));
+  const org = await getOrganizationOrThrow(db, actor.organization.id);
   return (
     <div className="grid gap-4">
       <PageHeader title="Settings" description={`Organisation-wide rules for API access in ${actor.organization.name}.`} />

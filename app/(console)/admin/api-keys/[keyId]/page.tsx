@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import { DateTime } from "@/components/date-time";
 import { getDb } from "@/db/client";
+import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { listPeople } from "@/db/queries/people";
-import { organizations } from "@/db/schema";
 import { loadKeyPage } from "@/lib/api-keys/load";
 import { can } from "@/lib/auth/actor";
 import { ApiKeyDetailsForm } from "./_components/api-key-details-form";
@@ -13,9 +12,9 @@ export const metadata: Metadata = { title: "API key" };
 export default async function ApiKeyDetailsPage({ params }: { params: Promise<{ keyId: string }> }) {
   const { actor, key } = await loadKeyPage((await params).keyId);
   const db = await getDb();
-  const [people, [org]] = await Promise.all([
+  const [people, org] = await Promise.all([
     listPeople(db, actor.organization.id),
-    db.select().from(organizations).where(eq(organizations.id, actor.organization.id)),
+    getOrganizationOrThrow(db, actor.organization.id),
   ]);
   return (
     <div className="grid gap-6">

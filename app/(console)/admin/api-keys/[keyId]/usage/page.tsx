@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db/client";
-import { organizations } from "@/db/schema";
+import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { loadKeyPage } from "@/lib/api-keys/load";
 
 export const metadata: Metadata = { title: "Usage" };
@@ -20,7 +19,7 @@ async function baseUrl() {
 
 export default async function UsagePage({ params }: { params: Promise<{ keyId: string }> }) {
   const { actor, key } = await loadKeyPage((await params).keyId);
-  const [org] = await (await getDb()).select().from(organizations).where(eq(organizations.id, actor.organization.id));
+  const org = await getOrganizationOrThrow(await getDb(), actor.organization.id);
   const base = await baseUrl();
   const me = `${base}/api/v1/me`;
   const account = key.linked ? ` -H 'X-Keyward-Account: ${actor.organization.slug}'` : "";
