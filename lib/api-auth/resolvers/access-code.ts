@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { accessCodes, apiKeys, organizations, userRoles, users } from "@/db/schema";
 import { permissionsFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
@@ -54,29 +55,7 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
   });
   if (!code) return { ok: false, detail: INVALID };
   const owner = await cachedLookup(`key:${code.apiKeyId}`, async () => {
-    const [found] = await db
-      .select({
-        key: {
-          id: apiKeys.id,
-          publicId: apiKeys.publicId,
-          name: apiKeys.name,
-          policies: apiKeys.policies,
-          logRequests: apiKeys.logRequests,
-          logBodies: apiKeys.logBodies,
-          actsAsUserId: apiKeys.actsAsUserId,
-          archivedAt: apiKeys.archivedAt,
-        },
-        org: {
-          id: organizations.id,
-          slug: organizations.slug,
-          name: organizations.name,
-          allowWritePolicies: organizations.allowWritePolicies,
-          allowQueryStringKeys: organizations.allowQueryStringKeys,
-        },
-      })
-      .from(apiKeys)
-      .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-      .where(eq(apiKeys.id, code.apiKeyId));
+    const [found] = await selectKeyWithOrganization(db).where(eq(apiKeys.id, code.apiKeyId));
     return found;
   });
   const row = owner ? { ...code, ...owner } : undefined;
@@ -100,28 +79,7 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
   const account = request.headers.get(ACCOUNT_HEADER)?.trim().toLowerCase();
   if (account && account !== row.org.slug) {
     const link = await cachedLookup(`link:${row.key.id}:${account}`, async () => {
-      const [found] = await db
-      .select({
-        key: {
-          id: apiKeys.id,
-          publicId: apiKeys.publicId,
-          name: apiKeys.name,
-          policies: apiKeys.policies,
-          logRequests: apiKeys.logRequests,
-          logBodies: apiKeys.logBodies,
-          actsAsUserId: apiKeys.actsAsUserId,
-          archivedAt: apiKeys.archivedAt,
-        },
-        org: {
-          id: organizations.id,
-          slug: organizations.slug,
-          name: organizations.name,
-          allowWritePolicies: organizations.allowWritePolicies,
-          allowQueryStringKeys: organizations.allowQueryStringKeys,
-        },
-      })
-      .from(apiKeys)
-      .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+      const [found] = await selectKeyWithOrganization(db)
       .where(and(eq(apiKeys.linkedKeyId, row.key.id), eq(organizations.slug, account), isNull(apiKeys.archivedAt)));
       return found;
     });
@@ -159,3 +117,29 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
     },
   };
 };
+
+/** A key with what the resolver needs of it and of its organisation, as one join. */
+function selectKeyWithOrganization(db: Db) {
+  return db
+    .select({
+      key: {
+        id: apiKeys.id,
+        publicId: apiKeys.publicId,
+        name: apiKeys.name,
+        policies: apiKeys.policies,
+        logRequests: apiKeys.logRequests,
+        logBodies: apiKeys.logBodies,
+        actsAsUserId: apiKeys.actsAsUserId,
+        archivedAt: apiKeys.archivedAt,
+      },
+      org: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        allowWritePolicies: organizations.allowWritePolicies,
+        allowQueryStringKeys: organizations.allowQueryStringKeys,
+      },
+    })
+    .from(apiKeys)
+    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId));
+}
