@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // next-auth imports `next/server` without an extension, which only a bundler resolves: let Vite handle it.
+    server: { deps: { inline: ["next-auth"] } },
     include: ["**/*.test.ts"],
     // Database tests run here too, each on its own in-memory PGlite; .ci/run repeats them on PostgreSQL.
     exclude: [...configDefaults.exclude, ".next/**", ".data/**", "e2e/**"],

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
+import { createKey, uniqueName } from "./support/api-keys";
 
 // Globex has one person; these tests toggle only his Member role, which no other spec relies on.
 test.use({ storageState: storageStateFor("globex") });
@@ -72,6 +73,19 @@ test("An Administrator exports the filtered audit log as CSV", async ({ page }) 
   expect(lines[0]).toBe("time,actor_type,actor_id,actor,action,description,target_type,target_id,target,ip,user_agent,metadata");
   expect(lines.length).toBeGreaterThanOrEqual(4);
   expect(lines.slice(1).every((line) => line.includes(",person.roles_updated,"))).toBe(true);
+});
+
+test("A target named like a spreadsheet formula is exported as plain text", async ({ page }) => {
+  const name = `=HYPERLINK("http://evil.test","${uniqueName("x")}")`;
+  await createKey(page, { name });
+  await page.goto("/admin/audit-log?targetType=api_key");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await readFile((await (await downloading).path())!, "utf8");
+  const line = csv.split("\r\n").find((l) => l.includes(",api_key.created,"))!;
+  // RFC 4180 quoting doubles the quotes; the leading apostrophe keeps a spreadsheet from running the formula.
+  expect(line).toContain(`"'${name.replaceAll('"', '""')}"`);
+  expect(line).not.toMatch(/,"?=HYPERLINK/);
 });
 
 test("A Member can neither open nor export the audit log", async ({ browser }) => {

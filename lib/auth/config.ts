@@ -56,7 +56,8 @@ async function userIdForEmail(email: unknown): Promise<string | null> {
   return user?.id ?? null;
 }
 
-function config(): NextAuthConfig {
+/** The Auth.js configuration, built per request so it reads the current environment and generated secret. */
+export function authConfig(): NextAuthConfig {
   return {
     secret: authSecret(),
     // Keyward runs behind a load balancer or on localhost; the Host it is reached by is the one to use.
@@ -97,7 +98,7 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 
 export const ssoProviderName = () => {
   const { AUTH_OIDC_ISSUER, AUTH_OIDC_NAME } = env();
