@@ -44,7 +44,8 @@ describe("API Management's list of people with API access", () => {
     expect((await listApiAccessPeople(t.db, org.id, { sort: "status", dir: "asc" })).rows[0]!.name).toBe("Cy Clear");
   });
 
-  it("pages through 10,000 people quickly", { timeout: 60_000 }, async () => {
+  // How fast it is at this size is measured by `npm run bench:queries`, not asserted here.
+  it("pages and searches through 10,000 people in the database", { timeout: 60_000 }, async () => {
     const { org } = await createOrganization(t.db, "big", []);
     const batch = 1000;
     for (let start = 0; start < 10_000; start += batch) {
@@ -56,14 +57,11 @@ describe("API Management's list of people with API access", () => {
         inserted.map((u, i) => ({ organizationId: org.id, userId: u.id, keyHash: `h${start + i}`, prefix: `kwpk_${String(start + i).padStart(8, "0")}` })),
       );
     }
-    const started = performance.now();
     const page = await listApiAccessPeople(t.db, org.id, { sort: "last_used", dir: "desc", page: 40 });
     const searched = await listApiAccessPeople(t.db, org.id, { q: "Person 0999" });
-    const elapsed = performance.now() - started;
     expect(page.total).toBe(10_000);
     expect(page.rows).toHaveLength(API_ACCESS_PAGE_SIZE);
     expect(page.pageCount).toBe(400);
     expect(searched.rows.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Person 0999${i}`));
-    expect(elapsed).toBeLessThan(2000);
   });
 });

@@ -56,7 +56,7 @@ export const apiKeys = pgTable(
       .on(t.organizationId, t.linkedKeyId)
       .where(sql`${t.linkedKeyId} is not null`),
     index("api_keys_linked_key_idx").on(t.linkedKeyId),
-    index("api_keys_organization_created_idx").on(t.organizationId, t.createdAt.desc()),
+    index("api_keys_organization_created_idx").on(t.organizationId, t.createdAt),
   ],
 );
 
@@ -111,8 +111,8 @@ export const accessLogs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("access_logs_organization_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
-    index("access_logs_api_key_created_idx").on(t.apiKeyId, t.createdAt.desc()),
+    index("access_logs_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
+    index("access_logs_api_key_created_idx").on(t.apiKeyId, t.createdAt),
   ],
 );
 

@@ -26,7 +26,9 @@ export const auditEvents = pgTable(
     userAgent: text("user_agent"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_events_organization_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc())],
+  // Ascending on purpose: scanned backwards it yields `created_at DESC, id DESC` with the default NULLS FIRST, which
+  // is what the newest-first queries ask for. A `DESC NULLS LAST` index (drizzle's .desc()) cannot serve them.
+  (t) => [index("audit_events_organization_created_idx").on(t.organizationId, t.createdAt, t.id)],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -36,7 +36,7 @@ export const personalApiKeys = pgTable(
   (t) => [
     uniqueIndex("personal_api_keys_one_live_per_user_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
     // The newest key per person (API Management lists one row per person; the tab shows the latest state).
-    index("personal_api_keys_org_user_created_idx").on(t.organizationId, t.userId, t.createdAt.desc()),
+    index("personal_api_keys_org_user_created_idx").on(t.organizationId, t.userId, t.createdAt),
   ],
 );
 

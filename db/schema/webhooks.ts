@@ -77,7 +77,7 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
-    index("webhook_deliveries_webhook_created_idx").on(t.webhookId, t.createdAt.desc()),
+    index("webhook_deliveries_webhook_created_idx").on(t.webhookId, t.createdAt),
   ],
 );
 
