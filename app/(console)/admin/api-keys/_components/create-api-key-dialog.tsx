@@ -18,6 +18,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { createApiKeyAction, type RevealedCode } from "@/lib/actions/api-keys";
@@ -135,11 +136,7 @@ export function CreateApiKeyDialog({
                 <p className="text-sm text-muted-foreground">Keyward generates a kwak_ access code with a checksum.</p>
               )}
             </fieldset>
-            {formError ? (
-              <p role="alert" className="text-sm text-destructive">
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
           </form>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

@@ -17,6 +17,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { linkApiKeyAction } from "@/lib/actions/api-keys";
 import { linkApiKeySchema, type LinkApiKeyData, type LinkApiKeyInput } from "@/lib/validators/api-keys";
@@ -117,11 +118,7 @@ export function LinkApiKeyDialog({
                 />
               )}
             />
-            {formError ? (
-              <p role="alert" className="text-sm text-destructive">
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
           </form>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

@@ -15,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { updatePersonRolesAction } from "@/lib/actions/people";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
@@ -96,11 +97,7 @@ export function EditRolesDialog({ person }: { person: { id: string; name: string
               </fieldset>
             )}
           />
-          {error ? (
-            <p id="roles-error" role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} id="roles-error" />
         </form>
         <DialogFooter>
           <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

@@ -15,6 +15,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { deleteCompanyCredentialsAction } from "@/lib/actions/company-credentials";
 import {
@@ -92,11 +93,7 @@ export function DeleteCredentialsDialog({ open, onOpenChange, clientId }: Delete
           <Field label="Type DELETE to confirm" id="delete-confirmation" error={form.formState.errors.confirmation?.message}>
             <Input autoComplete="off" spellCheck={false} {...form.register("confirmation")} />
           </Field>
-          {formError ? (
-            <p role="alert" className="text-sm text-destructive">
-              {formError}
-            </p>
-          ) : null}
+          <FormError message={formError} />
         </form>
         <DialogFooter>
           <Button type="button" variant="outline" onClick={() => changeOpen(false)} disabled={pending}>

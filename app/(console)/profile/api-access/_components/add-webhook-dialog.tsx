@@ -10,6 +10,7 @@ import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { createWebhookAction, type CreatedWebhook } from "@/lib/actions/webhooks";
 import { createWebhookSchema, type CreateWebhookInput } from "@/lib/validators/webhooks";
@@ -99,11 +100,7 @@ export function AddWebhookDialog({ organization, allowed }: { organization: stri
                 ))}
               </select>
             </Field>
-            {formError ? (
-              <p role="alert" className="text-sm text-destructive">
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
           </form>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

@@ -7,6 +7,7 @@ import { DateTime } from "@/components/date-time";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
 import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
+import { FormError } from "@/components/ui/form-error";
 import {
   enablePersonalApiKeyAction,
   regeneratePersonalApiKeyAction,
@@ -141,11 +142,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
           )}
         </div>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
 
       <ConfirmDialog
         open={confirm === "regenerate"}

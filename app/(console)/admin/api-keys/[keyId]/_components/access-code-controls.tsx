@@ -12,6 +12,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { Switch } from "@/components/ui/switch";
 import { TableCell } from "@/components/ui/table";
 import { deleteAccessCodeAction, setAccessCodeEnabledAction } from "@/lib/actions/api-keys";
@@ -84,11 +85,7 @@ export function AccessCodeControls({
                 This cannot be undone. Every service still holding this code will be refused.
               </DialogDescription>
             </DialogHeader>
-            {error ? (
-              <p role="alert" className="text-sm text-destructive">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} />
             <DialogFooter>
               <Button variant="outline" onClick={() => setConfirming(false)} disabled={pending}>
                 Cancel

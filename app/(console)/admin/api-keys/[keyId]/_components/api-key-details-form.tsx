@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { ApiKeyFields } from "@/components/api-keys/api-key-fields";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { updateApiKeyAction } from "@/lib/actions/api-keys";
 import { editApiKeySchema } from "@/lib/validators/api-keys";
 
@@ -69,11 +70,7 @@ export function ApiKeyDetailsForm({
         disabled={readOnly || pending}
         policiesHint={linked ? "At least one policy is required for a linked key." : undefined}
       />
-      {formError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {readOnly ? null : (
         <Button type="submit" className="w-fit" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}

@@ -18,6 +18,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { createAccessCodeAction, type RevealedCode } from "@/lib/actions/api-keys";
 import { createAccessCodeSchema, MAX_CODE_VALIDITY_DAYS } from "@/lib/validators/api-keys";
@@ -107,11 +108,7 @@ export function CreateAccessCodeDialog({
             >
               <Input type="number" min={1} max={MAX_CODE_VALIDITY_DAYS} disabled={pending} {...form.register("validDays")} />
             </Field>
-            {formError ? (
-              <p role="alert" className="text-sm text-destructive">
-                {formError}
-              </p>
-            ) : null}
+            <FormError message={formError} />
           </form>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

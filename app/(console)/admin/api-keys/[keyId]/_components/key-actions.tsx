@@ -13,6 +13,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { archiveApiKeyAction, deleteApiKeyAction } from "@/lib/actions/api-keys";
 
 type Pending = "archive" | "delete" | null;
@@ -81,11 +82,7 @@ export function KeyActions({
                 : "The key and its access codes are deleted for good; this cannot be undone. Any integration relying on it stops working, and links to it from other organisations are removed."}
             </DialogDescription>
           </DialogHeader>
-          {error ? (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
               Cancel
