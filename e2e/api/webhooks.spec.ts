@@ -1,5 +1,6 @@
 import { expect, storageStateFor, test } from "../fixtures";
 import { asKey, enablePersonalKey } from "../personal-key";
+import { createKey } from "../support/api-keys";
 
 // Gus Globex's personal key; the server runs with KEYWARD_WEBHOOK_ALLOW_PRIVATE=1, so loopback is allowed here and
 // the flag-unset refusals (http://10.0.0.1, http://169.254.169.254, https://localhost) are unit-tested in
@@ -108,4 +109,13 @@ test("An integration creates, lists, switches Off, changes and deletes its webho
   await admin.goto("/admin/audit-log");
   await expect(admin.getByRole("row", { name: /Gus Globex added the webhook https:\/\/127\.0\.0\.1:9\/globex\/hooks/ })).toBeVisible();
   await expect(admin.getByRole("row", { name: /Gus Globex deleted the webhook https:\/\/127\.0\.0\.1:9\/globex\/v2/ })).toBeVisible();
+});
+
+test("An API key that acts as no one is told that webhooks belong to a person", async ({ request, pageAs }) => {
+  // Acme's Administrator makes the key; this spec's other tests use Globex.
+  const { secret } = await createKey(await pageAs("admin"), { policies: ["webhooks:read"] });
+  const response = await request.get("/api/v1/webhooks", { headers: { "X-API-Key": secret } });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  expect(await response.json()).toMatchObject({ reason: "no_user", detail: expect.stringMatching(/acts as no one/) });
 });
