@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listAccessLogs, STATUS_CLASSES, TIME_RANGES, type TimeRange } from "@/db/queries/access-logs";
@@ -12,7 +13,6 @@ import { listApiKeys } from "@/db/queries/api-keys";
 
 export type AccessLogSearch = { key?: string; status?: string; range?: string; cursor?: string };
 
-const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
 
 function statusVariant(status: number) {
   if (status >= 500) return "destructive" as const;
@@ -61,37 +61,37 @@ export async function AccessLogView({
         {fixedKey ? null : (
           <div className="grid gap-1.5">
             <Label htmlFor="log-key">Key</Label>
-            <select id="log-key" name="key" defaultValue={keyFilter?.publicId ?? ""} className={selectClass}>
+            <NativeSelect id="log-key" name="key" defaultValue={keyFilter?.publicId ?? ""}>
               <option value="">Every key</option>
               {keys.map((k) => (
                 <option key={k.id} value={k.publicId}>
                   {k.name}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           </div>
         )}
         <div className="grid gap-1.5">
           <Label htmlFor="log-status">Status</Label>
-          <select id="log-status" name="status" defaultValue={status ?? ""} className={selectClass}>
+          <NativeSelect id="log-status" name="status" defaultValue={status ?? ""}>
             <option value="">Any status</option>
             {STATUS_CLASSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="log-range">Time</Label>
-          <select id="log-range" name="range" defaultValue={range ?? ""} className={selectClass}>
+          <NativeSelect id="log-range" name="range" defaultValue={range ?? ""}>
             <option value="">Any time</option>
             {(Object.keys(TIME_RANGES) as TimeRange[]).map((r) => (
               <option key={r} value={r}>
                 {TIME_RANGES[r].label}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <Button type="submit" variant="secondary">
           Filter

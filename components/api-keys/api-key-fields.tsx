@@ -5,6 +5,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ApiPolicy } from "@/lib/api-auth/policies";
 import { PolicyPicker } from "./policy-picker";
@@ -121,9 +122,8 @@ export function ApiKeyFields<T extends ApiKeyFieldValues>({
         error={message("actsAsUserId")}
         description="Optional. Requests get only what both the key's policies and this person's current roles allow."
       >
-        <select
+        <NativeSelect
           disabled={disabled}
-          className="h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs"
           {...form.register("actsAsUserId")}
         >
           <option value={NOBODY}>Nobody: the key&apos;s policies alone</option>
@@ -132,7 +132,7 @@ export function ApiKeyFields<T extends ApiKeyFieldValues>({
               {person.name} ({person.email})
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </Field>
     </>
   );

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -21,7 +22,6 @@ export const metadata: Metadata = { title: "API Keys" };
 
 type Search = { q?: string; tag?: string; policy?: string; status?: string };
 
-const selectClass = "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs";
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("api_keys:read");
@@ -70,33 +70,33 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-tag">Tag</Label>
-          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className={selectClass}>
+          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
             <option value="">Any tag</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
                 {tag}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-policy">Policy</Label>
-          <select id="filter-policy" name="policy" defaultValue={filters.policy ?? ""} className={selectClass}>
+          <NativeSelect id="filter-policy" name="policy" defaultValue={filters.policy ?? ""}>
             <option value="">Any policy</option>
             {API_POLICY_NAMES.map((policy) => (
               <option key={policy} value={policy}>
                 {policy}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-status">Status</Label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={selectClass}>
+          <NativeSelect id="filter-status" name="status" defaultValue={filters.status ?? ""}>
             <option value="">Any status</option>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
-          </select>
+          </NativeSelect>
         </div>
         <Button type="submit" variant="secondary">
           Filter

@@ -2,10 +2,9 @@ import Link from "next/link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_PHRASES, AUDIT_TARGET_TYPES } from "@/lib/audit-describe";
 
-const selectClass =
-  "h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFiltersForm({
@@ -22,36 +21,36 @@ export function AuditFiltersForm({
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <div className="grid gap-1.5">
           <Label htmlFor="filter-actor">Actor</Label>
-          <select id="filter-actor" name="actor" defaultValue={values.actor ?? ""} className={selectClass}>
+          <NativeSelect id="filter-actor" name="actor" defaultValue={values.actor ?? ""}>
             <option value="">Anyone</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-action">Action</Label>
-          <select id="filter-action" name="action" defaultValue={values.action ?? ""} className={selectClass}>
+          <NativeSelect id="filter-action" name="action" defaultValue={values.action ?? ""}>
             <option value="">Any action</option>
             {Object.entries(AUDIT_PHRASES).map(([action, phrase]) => (
               <option key={action} value={action}>
                 {phrase}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-target">Target type</Label>
-          <select id="filter-target" name="targetType" defaultValue={values.targetType ?? ""} className={selectClass}>
+          <NativeSelect id="filter-target" name="targetType" defaultValue={values.targetType ?? ""}>
             <option value="">Any target</option>
             {Object.entries(AUDIT_TARGET_TYPES).map(([type, label]) => (
               <option key={type} value={type}>
                 {label}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-from">From</Label>

@@ -12,12 +12,11 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { createWebhookAction, type CreatedWebhook } from "@/lib/actions/webhooks";
 import { createWebhookSchema, type CreateWebhookInput } from "@/lib/validators/webhooks";
 import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS } from "@/lib/webhooks/constants";
 
-const selectClass =
-  "h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive";
 
 export function AddWebhookDialog({ organization, allowed }: { organization: string; allowed: boolean }) {
   const [open, setOpen] = useState(false);
@@ -83,22 +82,22 @@ export function AddWebhookDialog({ organization, allowed }: { organization: stri
               <Input type="url" placeholder="https://example.com/webhooks/keyward" autoComplete="off" {...form.register("url")} />
             </Field>
             <Field label="Entity" id="webhook-entity" error={errors.entity?.message}>
-              <select className={selectClass} {...form.register("entity")}>
+              <NativeSelect className="w-full" {...form.register("entity")}>
                 {WEBHOOK_ENTITIES.map((entity) => (
                   <option key={entity} value={entity}>
                     {entity}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </Field>
             <Field label="Operation Type" id="webhook-operation" error={errors.operationType?.message}>
-              <select className={selectClass} {...form.register("operationType")}>
+              <NativeSelect className="w-full" {...form.register("operationType")}>
                 {WEBHOOK_OPERATIONS.map((operation) => (
                   <option key={operation} value={operation}>
                     {operation}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </Field>
             <FormError message={formError} />
           </form>
