@@ -52,6 +52,21 @@ export interface RevealedCode {
   expiresAt: string;
 }
 
+/** What the secret reveal dialog needs of a new access code: the one answer that carries its secret. */
+function revealedCode(outcome: {
+  key: { publicId: string; name: string };
+  code: { id: string; secret: string; prefix: string; expiresAt: Date };
+}): RevealedCode {
+  return {
+    keyId: outcome.key.publicId,
+    keyName: outcome.key.name,
+    codeId: outcome.code.id,
+    secret: outcome.code.secret,
+    prefix: outcome.code.prefix,
+    expiresAt: outcome.code.expiresAt.toISOString(),
+  };
+}
+
 export async function createApiKeyAction(raw: unknown): Promise<ActionResult<RevealedCode>> {
   const input = createApiKeySchema.safeParse(raw);
   if (!input.success) return invalid(input.error);
@@ -61,14 +76,7 @@ export async function createApiKeyAction(raw: unknown): Promise<ActionResult<Rev
   try {
     const outcome = await createApiKey(await getDb(), author(actor), input.data, await meta());
     if (!outcome.ok) return fromService(outcome);
-    result = success({
-      keyId: outcome.key.publicId,
-      keyName: outcome.key.name,
-      codeId: outcome.code.id,
-      secret: outcome.code.secret,
-      prefix: outcome.code.prefix,
-      expiresAt: outcome.code.expiresAt.toISOString(),
-    });
+    result = success(revealedCode(outcome));
   } catch (error) {
     return unexpected(error, "createApiKeyAction");
   }
@@ -151,14 +159,7 @@ export async function createAccessCodeAction(raw: unknown): Promise<ActionResult
   try {
     const outcome = await createAccessCode(await getDb(), author(actor), input.data.keyId, input.data.values, await meta());
     if (!outcome.ok) return fromService(outcome);
-    result = success({
-      keyId: outcome.key.publicId,
-      keyName: outcome.key.name,
-      codeId: outcome.code.id,
-      secret: outcome.code.secret,
-      prefix: outcome.code.prefix,
-      expiresAt: outcome.code.expiresAt.toISOString(),
-    });
+    result = success(revealedCode(outcome));
   } catch (error) {
     return unexpected(error, "createAccessCodeAction");
   }
