@@ -25,7 +25,7 @@ try {
   if (!created.ok) throw new Error(created.message);
   // A well-formed access code (right prefix and checksum) that exists nowhere: the costly kind of invalid key.
   const unknown = generateSecret("access_code");
-  process.stdout.write(JSON.stringify({ keyId: created.key.publicId, secret: created.code.secret, unknown }) + "\n");
+  process.stdout.write(JSON.stringify({ keyId: created.value.key.publicId, secret: created.value.code.secret, unknown }) + "\n");
 } finally {
   await close();
 }

@@ -1,31 +1,11 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import { AUDIT_ACTIONS, type AuditActor, type AuditEntry } from "@/lib/audit-catalogue";
 import type { RequestMeta } from "@/lib/request-meta";
 import { enqueueWebhookEvents } from "@/lib/webhooks/outbox";
 
-export type AuditActorType = (typeof auditEvents.$inferInsert)["actorType"];
-
-/** Who did it, as the log will show it. */
-export interface AuditActor {
-  type: AuditActorType;
-  id: string | null;
-  label: string;
-  organizationId: string;
-}
-
-export interface AuditEntry {
-  /** `resource.past_verb`, e.g. `person.roles_updated`. */
-  action: string;
-  target: { type: string; id?: string | null; label?: string | null };
-  /** Identifiers and changed fields only; never a secret or a hash. */
-  metadata?: Record<string, unknown>;
-  /**
-   * The person the target belongs to (a personal key's or a webhook's owner): they receive webhook events about it
-   * even without the permission to see everyone's.
-   */
-  ownerUserId?: string | null;
-}
+export type { AuditActor, AuditEntry } from "@/lib/audit-catalogue";
 
 /**
  * Writes one audit event, and the webhook events it causes (the outbox). Call it with the mutation's transaction, so
@@ -40,7 +20,7 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
       actorId: actor.id,
       actorLabel: actor.label,
       action: entry.action,
-      targetType: entry.target.type,
+      targetType: AUDIT_ACTIONS[entry.action].resource,
       targetId: entry.target.id ?? null,
       targetLabel: entry.target.label ?? null,
       metadata: entry.metadata ?? {},
@@ -52,10 +32,10 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
   return event!;
 }
 
-/** A signed-in person as an audit actor. */
-export const personActor = (person: { userId: string; name: string; organization: { id: string } }): AuditActor => ({
-  type: "user",
-  id: person.userId,
-  label: person.name,
-  organizationId: person.organization.id,
+/** Keyward itself, for changes no person or credential made (a receiver's 410, a deleted source key). */
+export const systemActor = (organizationId: string): AuditActor => ({
+  type: "system",
+  id: null,
+  label: "Keyward",
+  organizationId,
 });

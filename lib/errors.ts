@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Failure } from "@/lib/result";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -30,7 +31,10 @@ export const failure = (code: ActionErrorCode, message: string, fieldErrors?: Fi
 });
 
 export const forbiddenResult = (message: string) => failure("forbidden", message);
-export const notFoundResult = (what: string) => failure("not_found", `${what} was not found.`);
+
+/** A service's expected failure as the browser gets it: the field at fault carries the message. */
+export const fromFailure = (outcome: Failure): ActionFailure =>
+  failure(outcome.reason, outcome.message, outcome.field ? { [outcome.field]: [outcome.message] } : undefined);
 
 /** Turns an unexpected error into a generic result; the cause is logged on the server, never sent to the browser. */
 export function unexpected(error: unknown, context: string): ActionFailure {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { personalApiKeys, users, webhooks } from "@/db/schema";
 import { clearPersonalKey, enablePersonalKey } from "@/lib/services/personal-api-keys";
-import { actorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
+import { authorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { API_ACCESS_PAGE_SIZE, listApiAccessPeople } from "./api-management";
 
@@ -20,9 +20,9 @@ describe("API Management's list of people with API access", () => {
       { name: "Dee Never", roles: ["member"] },
     ]);
     const [ada, bob, cy] = people as unknown as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
-    await enablePersonalKey(t.db, actorFor(bob), NO_META);
-    await enablePersonalKey(t.db, actorFor(cy), NO_META);
-    await clearPersonalKey(t.db, actorFor(ada), cy.id, NO_META);
+    await enablePersonalKey(t.db, authorFor(bob), NO_META);
+    await enablePersonalKey(t.db, authorFor(cy), NO_META);
+    await clearPersonalKey(t.db, authorFor(ada), cy.id, NO_META);
     await t.db.insert(webhooks).values([
       { organizationId: org.id, userId: bob.id, url: "https://a.example/1", entity: "User", operationType: "Update", secretCiphertext: "x" },
       { organizationId: org.id, userId: bob.id, url: "https://a.example/2", entity: "User", operationType: "Create", secretCiphertext: "x" },

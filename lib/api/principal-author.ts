@@ -1,7 +1,7 @@
 import "server-only";
 import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
-import type { Author } from "@/lib/services/api-keys";
+import type { Author } from "@/lib/author";
 
 /**
  * Who an API request is, as the audit log records it: the API key for access codes, the OAuth client for

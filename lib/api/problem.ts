@@ -1,3 +1,5 @@
+import type { Failure, FailureReason } from "@/lib/result";
+
 /**
  * RFC 9457 problem details: the one way every `/api` route reports an error. The `type` list is closed, so
  * clients can switch on it; `detail` is a human-readable sentence about this occurrence.
@@ -41,6 +43,22 @@ export function problem(type: ProblemType, options: ProblemOptions): Response {
     ...options.extensions,
   };
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+const PROBLEM_OF_FAILURE: Record<FailureReason, ProblemType> = {
+  invalid: "validation",
+  forbidden: "forbidden",
+  not_found: "not_found",
+  conflict: "conflict",
+};
+
+/** A service's expected failure as an API answer; the field at fault, if any, carries the message in `errors`. */
+export function problemFor(failure: Failure, extensions?: Record<string, unknown>): Response {
+  return problem(PROBLEM_OF_FAILURE[failure.reason], {
+    detail: failure.message,
+    ...(failure.field ? { errors: { [failure.field]: [failure.message] } } : {}),
+    extensions,
+  });
 }
 
 /** 401 with the challenge RFC 6750 asks for. */

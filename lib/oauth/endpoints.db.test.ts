@@ -19,11 +19,11 @@ beforeAll(async () => {
   const [lea] = await t.db.select().from(users).where(eq(users.email, "lead@acme.test"));
   const outcome = await generateCompanyCredentials(
     t.db,
-    { type: "user", id: lea!.id, label: lea!.name, organizationId: acme!.id },
+    { audit: { type: "user", id: lea!.id, label: lea!.name, organizationId: acme!.id }, userId: lea!.id },
     { ip: null, userAgent: null },
   );
   if (!outcome.ok) throw new Error("expected credentials");
-  ({ clientId, clientSecret } = outcome.credentials);
+  ({ clientId, clientSecret } = outcome.value);
 });
 afterAll(() => t.close());
 

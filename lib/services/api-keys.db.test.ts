@@ -13,8 +13,8 @@ import {
   createApiKey,
   linkApiKey,
   setAccessCodeEnabled,
-  type Author,
 } from "./api-keys";
+import type { Author } from "@/lib/author";
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };
 let t: TestDatabase;
@@ -54,14 +54,14 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     if (!created.ok) throw new Error(created.message);
     const attempts = await Promise.all(
       Array.from({ length: 8 }, () =>
-        createAccessCode(t.db, acme, created.key.publicId, { description: "racer", validDays: 30 }, meta),
+        createAccessCode(t.db, acme, created.value.key.publicId, { description: "racer", validDays: 30 }, meta),
       ),
     );
     expect(attempts.filter((a) => a.ok)).toHaveLength(1);
-    const codes = await t.db.select().from(accessCodes).where(eq(accessCodes.apiKeyId, created.key.id));
+    const codes = await t.db.select().from(accessCodes).where(eq(accessCodes.apiKeyId, created.value.key.id));
     expect(codes).toHaveLength(2);
     const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "access_code.created"));
-    expect(audits.filter((a) => (a.metadata as { apiKeyId?: string }).apiKeyId === created.key.publicId)).toHaveLength(2);
+    expect(audits.filter((a) => (a.metadata as { apiKeyId?: string }).apiKeyId === created.value.key.publicId)).toHaveLength(2);
   });
 
   it("refuses a second key whose name differs only in case", async () => {
@@ -90,40 +90,40 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
   it("resolves a code only while it is enabled and its key active", async () => {
     const created = await createApiKey(t.db, acme, createApiKeySchema.parse({ name: "Revocable", policies: ["users:read"] }), meta);
     if (!created.ok) throw new Error(created.message);
-    const ok = await resolve(created.code.secret);
+    const ok = await resolve(created.value.code.secret);
     expect(ok).toMatchObject({ ok: true, principal: { policies: ["users:read"], credential: { kind: "access_code" } } });
 
-    await setAccessCodeEnabled(t.db, acme, created.key.publicId, created.code.id, false, meta);
-    expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: "This access code is disabled." });
-    await setAccessCodeEnabled(t.db, acme, created.key.publicId, created.code.id, true, meta);
+    await setAccessCodeEnabled(t.db, acme, created.value.key.publicId, created.value.code.id, false, meta);
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: "This access code is disabled." });
+    await setAccessCodeEnabled(t.db, acme, created.value.key.publicId, created.value.code.id, true, meta);
     // Direct updates bypass the services, which clear the verification cache after each change: do it here.
-    await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessCodes.id, created.code.id));
+    await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessCodes.id, created.value.code.id));
     invalidateVerificationCache();
-    expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: expect.stringContaining("expired") });
-    await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() + 60_000) }).where(eq(accessCodes.id, created.code.id));
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: expect.stringContaining("expired") });
+    await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() + 60_000) }).where(eq(accessCodes.id, created.value.code.id));
     invalidateVerificationCache();
-    await archiveApiKey(t.db, acme, created.key.publicId, meta);
-    expect(await resolve(created.code.secret)).toMatchObject({ ok: false, detail: "This API key has been archived." });
+    await archiveApiKey(t.db, acme, created.value.key.publicId, meta);
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: "This API key has been archived." });
   });
 
   it("lets a linked key's source code act in the linking organisation only with X-Keyward-Account", async () => {
     const source = await createApiKey(t.db, globex, createApiKeySchema.parse({ name: "Shared", policies: ["audit:read"] }), meta);
     if (!source.ok) throw new Error(source.message);
-    const noPolicy = linkApiKeySchema.safeParse({ sourceKeyId: source.key.publicId, policies: [] });
+    const noPolicy = linkApiKeySchema.safeParse({ sourceKeyId: source.value.key.publicId, policies: [] });
     expect(noPolicy.error?.issues[0]).toMatchObject({ path: ["policies"], message: expect.stringContaining("at least one policy") });
     expect(await linkApiKey(t.db, acme, { sourceKeyId: "kwk_unknown", name: "", policies: ["users:read"] }, meta)).toMatchObject({
       ok: false,
       message: expect.stringContaining("cannot be linked"),
     });
-    const link = await linkApiKey(t.db, acme, { sourceKeyId: source.key.publicId, name: "", policies: ["users:read"] }, meta);
+    const link = await linkApiKey(t.db, acme, { sourceKeyId: source.value.key.publicId, name: "", policies: ["users:read"] }, meta);
     expect(link.ok).toBe(true);
-    const home = await resolve(source.code.secret);
+    const home = await resolve(source.value.code.secret);
     expect(home).toMatchObject({ ok: true, principal: { organization: { slug: "globex" }, policies: ["audit:read"] } });
-    const there = await resolve(source.code.secret, { "X-Keyward-Account": "acme" });
+    const there = await resolve(source.value.code.secret, { "X-Keyward-Account": "acme" });
     expect(there).toMatchObject({ ok: true, principal: { organization: { slug: "acme" }, policies: ["users:read"] } });
     const [acmeOrg] = await t.db.select().from(organizations).where(eq(organizations.slug, "acme"));
     const links = await t.db.select().from(apiKeys).where(eq(apiKeys.organizationId, acmeOrg!.id));
-    expect(links.some((k) => k.linkedKeyId === source.key.id)).toBe(true);
+    expect(links.some((k) => k.linkedKeyId === source.value.key.id)).toBe(true);
   });
 
   it("narrows an impersonating key to the person's current permissions", async () => {
@@ -135,6 +135,6 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
       meta,
     );
     if (!created.ok) throw new Error(created.message);
-    expect(await resolve(created.code.secret)).toMatchObject({ ok: true, principal: { policies: ["users:read"] } });
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: true, principal: { policies: ["users:read"] } });
   });
 });

@@ -4,8 +4,10 @@ import type { Db, Executor } from "@/db/client";
 import { accessCodes, apiKeys, organizations, users } from "@/db/schema";
 import { WRITE_POLICIES, type ApiPolicy } from "@/lib/api-auth/policies";
 import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
 import {
   ACCESS_CODES_PER_KEY,
@@ -14,25 +16,6 @@ import {
   type LinkApiKeyData,
   type UpdateApiKeyData,
 } from "@/lib/validators/api-keys";
-
-/** Who makes a change: the audit actor, and the person to record as creator (null for a credential without one). */
-export interface Author {
-  audit: AuditActor;
-  userId: string | null;
-}
-
-export type ServiceFailure = {
-  ok: false;
-  reason: "not_found" | "invalid" | "conflict";
-  message: string;
-  field?: string;
-};
-const fail = (reason: ServiceFailure["reason"], message: string, field?: string): ServiceFailure => ({
-  ok: false,
-  reason,
-  message,
-  ...(field ? { field } : {}),
-});
 
 export const WRITE_POLICIES_OFF =
   "Write policies are turned off for this organisation. An Administrator can allow them in Administration → Settings.";
@@ -58,7 +41,7 @@ async function getOrganization(tx: Executor, organizationId: string) {
   return org!;
 }
 
-function writePolicyProblem(policies: readonly string[], allowWrite: boolean): ServiceFailure | null {
+function writePolicyProblem(policies: readonly string[], allowWrite: boolean): Failure | null {
   if (allowWrite) return null;
   const restricted = policies.filter((p) => WRITE_POLICIES.includes(p as ApiPolicy));
   return restricted.length ? fail("invalid", `${WRITE_POLICIES_OFF} (${restricted.join(", ")})`, "policies") : null;
@@ -87,6 +70,7 @@ async function nameTaken(tx: Executor, organizationId: string, name: string, exc
   return Boolean(row);
 }
 
+const KEY_NOT_FOUND = fail("not_found", "No API key with this id in your organisation.");
 const NAME_TAKEN = "An API key with this name already exists in your organisation.";
 
 /** The key of `organizationId` with public id `publicId`, locked for the rest of the transaction. */
@@ -127,9 +111,7 @@ async function insertCode(
   return { id: code!.id, secret, prefix, expiresAt };
 }
 
-export type CreateApiKeyOutcome =
-  | { ok: true; key: { id: string; publicId: string; name: string }; code: IssuedCode }
-  | ServiceFailure;
+export type CreatedApiKey = { key: { id: string; publicId: string; name: string }; code: IssuedCode };
 
 /** Creates a key and its first access code, with both audit events, in one transaction. */
 export async function createApiKey(
@@ -137,7 +119,7 @@ export async function createApiKey(
   author: Author,
   input: CreateApiKeyData,
   meta: RequestMeta,
-): Promise<CreateApiKeyOutcome> {
+): Promise<Result<CreatedApiKey>> {
   const organizationId = author.audit.organizationId;
   return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
@@ -179,7 +161,7 @@ export async function createApiKey(
       author.audit,
       {
         action: "api_key.created",
-        target: { type: "api_key", id: key!.publicId, label: key!.name },
+        target: { id: key!.publicId, label: key!.name },
         metadata: {
           policies: input.policies,
           tags: input.tags,
@@ -196,22 +178,22 @@ export async function createApiKey(
       author.audit,
       {
         action: "access_code.created",
-        target: { type: "access_code", id: code.id, label: code.prefix },
+        target: { id: code.id, label: code.prefix },
         metadata: { apiKeyId: key!.publicId, expiresAt: code.expiresAt.toISOString() },
       },
       meta,
     );
-    return { ok: true, key: key!, code };
+    return ok({ key: key!, code });
   }));
 }
 
-export type LinkApiKeyOutcome = { ok: true; key: { id: string; publicId: string; name: string } } | ServiceFailure;
+export type LinkedApiKey = { key: { id: string; publicId: string; name: string } };
 
 /**
  * Links another organisation's key into this one. The answer never says more about the other key than "this id
  * can be linked": unknown, archived, already-a-link and foreign all read the same.
  */
-export async function linkApiKey(db: Db, author: Author, input: LinkApiKeyData, meta: RequestMeta): Promise<LinkApiKeyOutcome> {
+export async function linkApiKey(db: Db, author: Author, input: LinkApiKeyData, meta: RequestMeta): Promise<Result<LinkedApiKey>> {
   const organizationId = author.audit.organizationId;
   return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
@@ -251,16 +233,15 @@ export async function linkApiKey(db: Db, author: Author, input: LinkApiKeyData, 
       author.audit,
       {
         action: "api_key.linked",
-        target: { type: "api_key", id: key!.publicId, label: key!.name },
+        target: { id: key!.publicId, label: key!.name },
         metadata: { sourceKeyId: source.publicId, policies: input.policies },
       },
       meta,
     );
-    return { ok: true, key: key! };
+    return ok({ key: key! });
   }));
 }
 
-export type UpdateApiKeyOutcome = { ok: true; key: { publicId: string; name: string } } | ServiceFailure;
 
 /** Changes a key's details; the audit event lists the fields that changed, before and after. */
 export async function updateApiKey(
@@ -269,12 +250,12 @@ export async function updateApiKey(
   publicId: string,
   input: UpdateApiKeyData,
   meta: RequestMeta,
-): Promise<UpdateApiKeyOutcome> {
+): Promise<Result<{ publicId: string; name: string }>> {
   const organizationId = author.audit.organizationId;
   return revoking(db.transaction(async (tx) => {
     const org = await getOrganization(tx, organizationId);
     const key = await lockKey(tx, organizationId, publicId);
-    if (!key) return fail("not_found", "API key was not found.");
+    if (!key) return KEY_NOT_FOUND;
     if (key.archivedAt) return fail("conflict", "An archived key cannot be changed.");
     if (input.policies) {
       // Only newly added write policies are refused: a key keeps what it had, but they act only while allowed.
@@ -301,26 +282,24 @@ export async function updateApiKey(
       changes[field] = { before, after: next };
       (set as Record<string, unknown>)[field] = next;
     }
-    if (Object.keys(changes).length === 0) return { ok: true, key: { publicId, name: key.name } };
+    if (Object.keys(changes).length === 0) return ok({ publicId, name: key.name });
     await tx.update(apiKeys).set(set).where(eq(apiKeys.id, key.id));
     const name = input.name ?? key.name;
     await writeAudit(
       tx,
       author.audit,
-      { action: "api_key.updated", target: { type: "api_key", id: publicId, label: name }, metadata: { changes } },
+      { action: "api_key.updated", target: { id: publicId, label: name }, metadata: { changes } },
       meta,
     );
-    return { ok: true, key: { publicId, name } };
+    return ok({ publicId, name });
   }));
 }
 
-export type SimpleOutcome = { ok: true } | ServiceFailure;
-
 /** Archives a key: every request with its codes (and through its links) fails from the next one on. */
-export async function archiveApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<SimpleOutcome> {
+export async function archiveApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<Result> {
   return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
-    if (!key) return fail("not_found", "API key was not found.");
+    if (!key) return KEY_NOT_FOUND;
     if (key.archivedAt) return fail("conflict", "This key is already archived.");
     await tx
       .update(apiKeys)
@@ -329,10 +308,10 @@ export async function archiveApiKey(db: Db, author: Author, publicId: string, me
     await writeAudit(
       tx,
       author.audit,
-      { action: "api_key.archived", target: { type: "api_key", id: publicId, label: key.name } },
+      { action: "api_key.archived", target: { id: publicId, label: key.name } },
       meta,
     );
-    return { ok: true };
+    return ok();
   }));
 }
 
@@ -340,10 +319,10 @@ export async function archiveApiKey(db: Db, author: Author, publicId: string, me
  * Deletes a key with its access codes. Links to it in other organisations go with it (foreign key cascade); each
  * of those organisations gets its own audit event, so their Administrators learn why their link vanished.
  */
-export async function deleteApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<SimpleOutcome> {
+export async function deleteApiKey(db: Db, author: Author, publicId: string, meta: RequestMeta): Promise<Result> {
   return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
-    if (!key) return fail("not_found", "API key was not found.");
+    if (!key) return KEY_NOT_FOUND;
     const links = await tx
       .select({ organizationId: apiKeys.organizationId, publicId: apiKeys.publicId, name: apiKeys.name })
       .from(apiKeys)
@@ -352,26 +331,26 @@ export async function deleteApiKey(db: Db, author: Author, publicId: string, met
     await writeAudit(
       tx,
       author.audit,
-      { action: "api_key.deleted", target: { type: "api_key", id: publicId, label: key.name } },
+      { action: "api_key.deleted", target: { id: publicId, label: key.name } },
       meta,
     );
     for (const link of links) {
       await writeAudit(
         tx,
-        { type: "system", id: null, label: "Keyward", organizationId: link.organizationId },
+        systemActor(link.organizationId),
         {
           action: "api_key.deleted",
-          target: { type: "api_key", id: link.publicId, label: link.name },
+          target: { id: link.publicId, label: link.name },
           metadata: { reason: "The linked key was deleted by its owner." },
         },
         { ip: null, userAgent: null },
       );
     }
-    return { ok: true };
+    return ok();
   }));
 }
 
-export type CreateAccessCodeOutcome = { ok: true; code: IssuedCode; key: { publicId: string; name: string } } | ServiceFailure;
+export type CreatedAccessCode = { code: IssuedCode; key: { publicId: string; name: string } };
 
 /**
  * Issues an access code. The key row is locked FOR UPDATE before counting, so two concurrent creates serialise and
@@ -383,10 +362,10 @@ export async function createAccessCode(
   publicId: string,
   input: { description: string; validDays: number },
   meta: RequestMeta,
-): Promise<CreateAccessCodeOutcome> {
+): Promise<Result<CreatedAccessCode>> {
   return revoking(db.transaction(async (tx) => {
     const key = await lockKey(tx, author.audit.organizationId, publicId);
-    if (!key) return fail("not_found", "API key was not found.");
+    if (!key) return KEY_NOT_FOUND;
     if (key.archivedAt) return fail("conflict", "An archived key cannot get new access codes.");
     if (key.linkedKeyId) {
       return fail("conflict", "A linked key has no access codes of its own: use the code given by the source key's owner.");
@@ -409,12 +388,12 @@ export async function createAccessCode(
       author.audit,
       {
         action: "access_code.created",
-        target: { type: "access_code", id: code.id, label: code.prefix },
+        target: { id: code.id, label: code.prefix },
         metadata: { apiKeyId: publicId, description: input.description, expiresAt: code.expiresAt.toISOString() },
       },
       meta,
     );
-    return { ok: true, code, key: { publicId, name: key.name } };
+    return ok({ code, key: { publicId, name: key.name } });
   }));
 }
 
@@ -436,23 +415,23 @@ export async function setAccessCodeEnabled(
   codeId: string,
   enabled: boolean,
   meta: RequestMeta,
-): Promise<SimpleOutcome> {
+): Promise<Result> {
   return revoking(db.transaction(async (tx) => {
     const found = await lockCode(tx, author.audit.organizationId, publicId, codeId);
     if (!found) return fail("not_found", "Access code was not found.");
-    if (found.code.enabled === enabled) return { ok: true };
+    if (found.code.enabled === enabled) return ok();
     await tx.update(accessCodes).set({ enabled }).where(eq(accessCodes.id, codeId));
     await writeAudit(
       tx,
       author.audit,
       {
         action: enabled ? "access_code.enabled" : "access_code.disabled",
-        target: { type: "access_code", id: codeId, label: found.code.displayPrefix },
+        target: { id: codeId, label: found.code.displayPrefix },
         metadata: { apiKeyId: publicId },
       },
       meta,
     );
-    return { ok: true };
+    return ok();
   }));
 }
 
@@ -463,7 +442,7 @@ export async function deleteAccessCode(
   publicId: string,
   codeId: string,
   meta: RequestMeta,
-): Promise<SimpleOutcome> {
+): Promise<Result> {
   return revoking(db.transaction(async (tx) => {
     const found = await lockCode(tx, author.audit.organizationId, publicId, codeId);
     if (!found) return fail("not_found", "Access code was not found.");
@@ -474,11 +453,11 @@ export async function deleteAccessCode(
       author.audit,
       {
         action: "access_code.deleted",
-        target: { type: "access_code", id: codeId, label: found.code.displayPrefix },
+        target: { id: codeId, label: found.code.displayPrefix },
         metadata: { apiKeyId: publicId },
       },
       meta,
     );
-    return { ok: true };
+    return ok();
   }));
 }

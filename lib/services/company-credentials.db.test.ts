@@ -4,7 +4,7 @@ import { getCompanyCredentialsOverview } from "@/db/queries/company-credentials"
 import { auditEvents, companyCredentials, oauthAccessTokens, organizations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { resolveAccessToken } from "@/lib/api-auth/resolvers/access-token";
-import type { AuditActor } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import { authenticateClient, issueAccessToken } from "@/lib/oauth/tokens";
 import { hashSecret, parseSecret } from "@/lib/secrets";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -13,8 +13,8 @@ import { deleteCompanyCredentials, generateCompanyCredentials } from "./company-
 let t: TestDatabase;
 let acme: string;
 let globex: string;
-let lea: AuditActor;
-let gus: AuditActor;
+let lea: Author;
+let gus: Author;
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 
 beforeAll(async () => {
@@ -24,8 +24,8 @@ beforeAll(async () => {
   acme = orgs.acme!;
   globex = orgs.globex!;
   const ids = Object.fromEntries((await t.db.select().from(users)).map((u) => [u.email, u.id]));
-  lea = { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme };
-  gus = { type: "user", id: ids["admin@globex.test"]!, label: "Gus Globex", organizationId: globex };
+  lea = { audit: { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme }, userId: ids["lead@acme.test"]! };
+  gus = { audit: { type: "user", id: ids["admin@globex.test"]!, label: "Gus Globex", organizationId: globex }, userId: ids["admin@globex.test"]! };
 });
 afterAll(() => t.close());
 beforeEach(async () => {
@@ -50,12 +50,12 @@ describe("generating company API credentials", () => {
   it("stores only the secret's hash and writes the audit event in the same transaction", async () => {
     const outcome = await generateCompanyCredentials(t.db, lea, meta);
     if (!outcome.ok) throw new Error("expected credentials");
-    const { clientId, clientSecret } = outcome.credentials;
+    const { clientId, clientSecret } = outcome.value;
     expect(clientId).toMatch(/^kwc_[0-9A-Za-z]{24}$/);
     expect(parseSecret(clientSecret)).toBe("client_secret");
 
     const [row] = await activePairs(acme);
-    expect(row).toMatchObject({ clientId, secretHash: hashSecret(clientSecret), createdById: lea.id });
+    expect(row).toMatchObject({ clientId, secretHash: hashSecret(clientSecret), createdById: lea.userId });
     expect(JSON.stringify(row)).not.toContain(clientSecret);
 
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "company_credentials.generated"));
@@ -68,20 +68,20 @@ describe("generating company API credentials", () => {
 
   it("refuses a second pair while one exists, with a clear outcome", async () => {
     await generateCompanyCredentials(t.db, lea, meta);
-    expect(await generateCompanyCredentials(t.db, lea, meta)).toEqual({ ok: false, reason: "already_exist" });
+    expect(await generateCompanyCredentials(t.db, lea, meta)).toMatchObject({ ok: false, reason: "conflict", message: expect.stringContaining("already has API credentials") });
     expect(await activePairs(acme)).toHaveLength(1);
   });
 
   it("yields exactly one pair when two Office Leads generate at the same moment", async () => {
     const results = await Promise.all([
       generateCompanyCredentials(t.db, lea, meta),
-      generateCompanyCredentials(t.db, { ...lea, label: "Lea again" }, meta),
+      generateCompanyCredentials(t.db, { ...lea, audit: { ...lea.audit, label: "Lea again" } }, meta),
       generateCompanyCredentials(t.db, lea, meta),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
-      { ok: false, reason: "already_exist" },
-      { ok: false, reason: "already_exist" },
+      { ok: false, reason: "conflict", message: expect.stringContaining("already has API credentials") },
+      { ok: false, reason: "conflict", message: expect.stringContaining("already has API credentials") },
     ]);
     expect(await activePairs(acme)).toHaveLength(1);
   });
@@ -109,7 +109,7 @@ describe("deleting company API credentials", () => {
   it("invalidates every token issued under them on the next request, and records who and when", async () => {
     const outcome = await generateCompanyCredentials(t.db, lea, meta);
     if (!outcome.ok) throw new Error("expected credentials");
-    const client = await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret);
+    const client = await authenticateClient(t.db, outcome.value.clientId, outcome.value.clientSecret);
     expect(client).not.toBeNull();
     const first = await issueAccessToken(t.db, client!);
     const second = await issueAccessToken(t.db, client!);
@@ -123,7 +123,7 @@ describe("deleting company API credentials", () => {
 
     expect(await bearer(first.accessToken)).toMatchObject({ ok: false });
     expect(await bearer(second.accessToken)).toMatchObject({ ok: false });
-    expect(await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret)).toBeNull();
+    expect(await authenticateClient(t.db, outcome.value.clientId, outcome.value.clientSecret)).toBeNull();
     const tokens = await t.db.select().from(oauthAccessTokens).where(isNull(oauthAccessTokens.revokedAt));
     expect(tokens).toHaveLength(0);
 
@@ -137,7 +137,7 @@ describe("deleting company API credentials", () => {
   it("rejects a token whose credentials were deleted even if its own row was never revoked", async () => {
     const outcome = await generateCompanyCredentials(t.db, gus, meta);
     if (!outcome.ok) throw new Error("expected credentials");
-    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const client = (await authenticateClient(t.db, outcome.value.clientId, outcome.value.clientSecret))!;
     const { accessToken } = await issueAccessToken(t.db, client);
     await t.db.update(companyCredentials).set({ deletedAt: new Date() }).where(eq(companyCredentials.id, client.credentialId));
     expect(await bearer(accessToken)).toMatchObject({ ok: false });
@@ -145,7 +145,7 @@ describe("deleting company API credentials", () => {
 
   it("answers not_found when there is nothing to delete, and touches no other organisation", async () => {
     await generateCompanyCredentials(t.db, gus, meta);
-    expect(await deleteCompanyCredentials(t.db, lea, meta)).toEqual({ ok: false, reason: "not_found" });
+    expect(await deleteCompanyCredentials(t.db, lea, meta)).toMatchObject({ ok: false, reason: "not_found" });
     expect(await activePairs(globex)).toHaveLength(1);
   });
 
@@ -163,7 +163,7 @@ describe("access tokens", () => {
   it("expire after an hour", async () => {
     const outcome = await generateCompanyCredentials(t.db, lea, meta);
     if (!outcome.ok) throw new Error("expected credentials");
-    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const client = (await authenticateClient(t.db, outcome.value.clientId, outcome.value.clientSecret))!;
     const { accessToken, expiresIn } = await issueAccessToken(t.db, client, new Date(Date.now() - 3601_000));
     expect(expiresIn).toBe(3600);
     expect(await bearer(accessToken)).toMatchObject({ ok: false });
@@ -172,7 +172,7 @@ describe("access tokens", () => {
   it("are accepted only in the Authorization header", async () => {
     const outcome = await generateCompanyCredentials(t.db, lea, meta);
     if (!outcome.ok) throw new Error("expected credentials");
-    const client = (await authenticateClient(t.db, outcome.credentials.clientId, outcome.credentials.clientSecret))!;
+    const client = (await authenticateClient(t.db, outcome.value.clientId, outcome.value.clientSecret))!;
     const { accessToken } = await issueAccessToken(t.db, client);
     const viaHeader = await resolveAccessToken(accessToken, {
       db: t.db,
@@ -186,8 +186,8 @@ describe("access tokens", () => {
     const acmePair = await generateCompanyCredentials(t.db, lea, meta);
     const globexPair = await generateCompanyCredentials(t.db, gus, meta);
     if (!acmePair.ok || !globexPair.ok) throw new Error("expected credentials");
-    expect(await authenticateClient(t.db, acmePair.credentials.clientId, globexPair.credentials.clientSecret)).toBeNull();
-    expect(await authenticateClient(t.db, acmePair.credentials.clientId, "not-a-secret")).toBeNull();
-    expect(await authenticateClient(t.db, "kwc_unknown", acmePair.credentials.clientSecret)).toBeNull();
+    expect(await authenticateClient(t.db, acmePair.value.clientId, globexPair.value.clientSecret)).toBeNull();
+    expect(await authenticateClient(t.db, acmePair.value.clientId, "not-a-secret")).toBeNull();
+    expect(await authenticateClient(t.db, "kwc_unknown", acmePair.value.clientSecret)).toBeNull();
   });
 });

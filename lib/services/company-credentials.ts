@@ -2,68 +2,71 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { companyCredentials, oauthAccessTokens } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import { isUniqueViolation } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
+import { fail, ok, type Result } from "@/lib/result";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
 
 export const CLIENT_ID_PREFIX = "kwc_";
 
-export type GenerateCredentialsOutcome =
-  | { ok: true; credentials: { id: string; clientId: string; clientSecret: string; createdAt: Date } }
-  | { ok: false; reason: "already_exist" };
+export interface GeneratedCredentials {
+  id: string;
+  clientId: string;
+  /** Returned once, here; only its hash is stored. */
+  clientSecret: string;
+  createdAt: Date;
+}
 
-/** The person behind a console actor, for the "by" columns; null for API actors. */
-const personId = (actor: AuditActor) => (actor.type === "user" ? actor.id : null);
-
-export type DeleteCredentialsOutcome = { ok: true; deletedAt: Date } | { ok: false; reason: "not_found" };
+const ALREADY_EXIST = fail(
+  "conflict",
+  "Your company already has API credentials: someone generated them a moment ago. The page now shows them; delete them first if you need new ones.",
+);
 
 /**
  * Generates the organisation's API credentials with their audit event, in one transaction. The secret is returned
  * once, here, and stored only as its hash. One active pair per organisation is guaranteed by a unique partial
  * index: when two Office Leads generate at the same moment, the second insert fails with a unique violation and
- * gets "already_exist", whatever the first check saw.
+ * gets the same conflict, whatever the first check saw.
  */
 export async function generateCompanyCredentials(
   db: Db,
-  actor: AuditActor,
+  author: Author,
   meta: RequestMeta,
-): Promise<GenerateCredentialsOutcome> {
+): Promise<Result<GeneratedCredentials>> {
   const clientSecret = generateSecret("client_secret");
   try {
     return await db.transaction(async (tx) => {
       const [existing] = await tx
         .select({ id: companyCredentials.id })
         .from(companyCredentials)
-        .where(and(eq(companyCredentials.organizationId, actor.organizationId), isNull(companyCredentials.deletedAt)));
-      if (existing) return { ok: false, reason: "already_exist" } as const;
+        .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)));
+      if (existing) return ALREADY_EXIST;
       const [row] = await tx
         .insert(companyCredentials)
         .values({
-          organizationId: actor.organizationId,
+          organizationId: author.audit.organizationId,
           clientId: generatePublicId(CLIENT_ID_PREFIX),
           secretHash: hashSecret(clientSecret),
           secretPrefix: displayPrefix(clientSecret),
-          createdById: personId(actor),
+          createdById: author.userId,
         })
         .returning();
       await writeAudit(
         tx,
-        actor,
+        author.audit,
         {
           action: "company_credentials.generated",
-          target: { type: "company_credentials", id: row!.id, label: row!.clientId },
+          target: { id: row!.id, label: row!.clientId },
           metadata: { clientId: row!.clientId, secretPrefix: row!.secretPrefix },
         },
         meta,
       );
-      return {
-        ok: true,
-        credentials: { id: row!.id, clientId: row!.clientId, clientSecret, createdAt: row!.createdAt },
-      } as const;
+      return ok({ id: row!.id, clientId: row!.clientId, clientSecret, createdAt: row!.createdAt });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "already_exist" };
+    if (isUniqueViolation(error)) return ALREADY_EXIST;
     throw error;
   }
 }
@@ -75,17 +78,17 @@ export async function generateCompanyCredentials(
  */
 export async function deleteCompanyCredentials(
   db: Db,
-  actor: AuditActor,
+  author: Author,
   meta: RequestMeta,
-): Promise<DeleteCredentialsOutcome> {
+): Promise<Result<{ deletedAt: Date }>> {
   return db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
       .update(companyCredentials)
-      .set({ deletedAt: now, deletedById: personId(actor) })
-      .where(and(eq(companyCredentials.organizationId, actor.organizationId), isNull(companyCredentials.deletedAt)))
+      .set({ deletedAt: now, deletedById: author.userId })
+      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
       .returning();
-    if (!row) return { ok: false, reason: "not_found" } as const;
+    if (!row) return fail("not_found", "Your company has no API credentials to delete: someone deleted them already.");
     const revoked = await tx
       .update(oauthAccessTokens)
       .set({ revokedAt: now })
@@ -93,14 +96,14 @@ export async function deleteCompanyCredentials(
       .returning({ id: oauthAccessTokens.id });
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "company_credentials.deleted",
-        target: { type: "company_credentials", id: row.id, label: row.clientId },
+        target: { id: row.id, label: row.clientId },
         metadata: { clientId: row.clientId, revokedTokens: revoked.length },
       },
       meta,
     );
-    return { ok: true, deletedAt: now } as const;
+    return ok({ deletedAt: now });
   });
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organizations, userRoles, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import type { AuditActor } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { updatePersonRoles } from "./people";
 
@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ada = (): AuditActor => ({ type: "user", id: ids["admin@acme.test"]!, label: "Ada Admin", organizationId: acme });
+const ada = (): Author => ({
+  audit: { type: "user", id: ids["admin@acme.test"]!, label: "Ada Admin", organizationId: acme },
+  userId: ids["admin@acme.test"]!,
+});
 
 async function rolesOf(email: string) {
   const rows = await t.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, ids[email]!));
@@ -46,19 +49,22 @@ describe("changing a person's roles", () => {
 
   it("refuses to remove the organisation's last Administrator and changes nothing", async () => {
     const outcome = await updatePersonRoles(t.db, ada(), { userId: ids["admin@acme.test"]!, roles: ["member"] }, meta);
-    expect(outcome).toEqual({ ok: false, reason: "last_administrator" });
+    expect(outcome).toEqual({ ok: false, reason: "conflict", message: "An organisation needs at least one Administrator.", field: "roles" });
     expect(await rolesOf("admin@acme.test")).toEqual(["administrator"]);
   });
 
   it("cannot reach a person of another organisation", async () => {
     const outcome = await updatePersonRoles(t.db, ada(), { userId: ids["admin@globex.test"]!, roles: ["member"] }, meta);
-    expect(outcome).toEqual({ ok: false, reason: "not_found" });
+    expect(outcome).toMatchObject({ ok: false, reason: "not_found" });
     expect(await rolesOf("admin@globex.test")).toEqual(["administrator", "office_lead"]);
   });
 
   it("keeps one Administrator when two remove each other at the same moment", async () => {
     await updatePersonRoles(t.db, ada(), { userId: ids["lead@acme.test"]!, roles: ["administrator", "office_lead"] }, meta);
-    const lea: AuditActor = { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme };
+    const lea: Author = {
+      audit: { type: "user", id: ids["lead@acme.test"]!, label: "Lea Lead", organizationId: acme },
+      userId: ids["lead@acme.test"]!,
+    };
     const results = await Promise.all([
       updatePersonRoles(t.db, ada(), { userId: ids["lead@acme.test"]!, roles: ["office_lead"] }, meta),
       updatePersonRoles(t.db, lea, { userId: ids["admin@acme.test"]!, roles: ["member"] }, meta),

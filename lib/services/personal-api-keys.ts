@@ -4,15 +4,23 @@ import type { Db, Tx } from "@/db/client";
 import { getPerson } from "@/db/queries/people";
 import { personalKeysAllowed } from "@/db/queries/personal-api-keys";
 import { personalApiKeys, users } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit";
+import type { AuditAction } from "@/lib/audit-catalogue";
+import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
+import { fail, ok, type Result } from "@/lib/result";
 import { displayPrefix, generateSecret, hashSecret } from "@/lib/secrets";
 
-export type IssueKeyOutcome =
-  | { ok: true; secret: string; prefix: string; createdAt: Date }
-  | { ok: false; reason: "not_allowed" | "already_enabled" | "not_found" };
+export interface IssuedKey {
+  /** Shown once; only its hash is stored. */
+  secret: string;
+  prefix: string;
+  createdAt: Date;
+}
 
-export type RevokeKeyOutcome = { ok: true } | { ok: false; reason: "no_key" | "not_found" };
+export const PERSONAL_KEYS_OFF =
+  "Your organisation has turned off personal API keys. An Administrator can allow them in Administration → Settings.";
+const NO_ACCOUNT = fail("not_found", "Your account was not found.");
 
 /** Locks the person's row: enabling, regenerating and turning off one person's key are serialised. */
 async function lockPerson(tx: Tx, organizationId: string, userId: string) {
@@ -24,15 +32,10 @@ async function lockPerson(tx: Tx, organizationId: string, userId: string) {
   return person ?? null;
 }
 
-async function revokeLive(
-  tx: Tx,
-  userId: string,
-  by: AuditActor,
-  reason: "turned_off" | "regenerated" | "cleared",
-) {
+async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_off" | "regenerated" | "cleared") {
   const [revoked] = await tx
     .update(personalApiKeys)
-    .set({ revokedAt: new Date(), revokedById: by.type === "user" ? by.id : null, revokedByLabel: by.label, revokeReason: reason })
+    .set({ revokedAt: new Date(), revokedById: by.userId, revokedByLabel: by.audit.label, revokeReason: reason })
     .where(and(eq(personalApiKeys.userId, userId), isNull(personalApiKeys.revokedAt)))
     .returning({ id: personalApiKeys.id, prefix: personalApiKeys.prefix });
   return revoked ?? null;
@@ -48,31 +51,31 @@ async function insertKey(tx: Tx, organizationId: string, userId: string) {
 }
 
 /**
- * Turns on the person's API access: a new `kwpk_` key, of which only the hash is stored. `actor` is the person.
+ * Turns on the author's API access: a new `kwpk_` key, of which only the hash is stored.
  */
-export async function enablePersonalKey(db: Db, actor: AuditActor, meta: RequestMeta): Promise<IssueKeyOutcome> {
+export async function enablePersonalKey(db: Db, author: Author, meta: RequestMeta): Promise<Result<IssuedKey>> {
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, actor.organizationId, actor.id!);
-    if (!person) return { ok: false, reason: "not_found" };
-    if (!(await personalKeysAllowed(tx, actor.organizationId))) return { ok: false, reason: "not_allowed" };
+    const person = author.userId ? await lockPerson(tx, author.audit.organizationId, author.userId) : null;
+    if (!person) return NO_ACCOUNT;
+    if (!(await personalKeysAllowed(tx, author.audit.organizationId))) return fail("forbidden", PERSONAL_KEYS_OFF);
     const [live] = await tx
       .select({ id: personalApiKeys.id })
       .from(personalApiKeys)
       .where(and(eq(personalApiKeys.userId, person.id), isNull(personalApiKeys.revokedAt)));
-    if (live) return { ok: false, reason: "already_enabled" };
-    const key = await insertKey(tx, actor.organizationId, person.id);
+    if (live) return fail("conflict", "API access is already enabled. Regenerate the key to get a new one.");
+    const key = await insertKey(tx, author.audit.organizationId, person.id);
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "personal_api_key.enabled",
-        target: { type: "personal_api_key", id: key.id, label: person.name },
+        target: { id: key.id, label: person.name },
         metadata: { prefix: key.prefix },
         ownerUserId: person.id,
       },
       meta,
     );
-    return { ok: true, secret: key.secret, prefix: key.prefix, createdAt: key.createdAt };
+    return ok({ secret: key.secret, prefix: key.prefix, createdAt: key.createdAt });
   });
 }
 
@@ -80,64 +83,70 @@ export async function enablePersonalKey(db: Db, actor: AuditActor, meta: Request
  * Replaces the person's key with a new one; the old one fails at once. Also how a person whose key an
  * administrator cleared gets access back.
  */
-export async function regeneratePersonalKey(db: Db, actor: AuditActor, meta: RequestMeta): Promise<IssueKeyOutcome> {
+export async function regeneratePersonalKey(db: Db, author: Author, meta: RequestMeta): Promise<Result<IssuedKey>> {
   return db.transaction(async (tx) => {
-    const person = await lockPerson(tx, actor.organizationId, actor.id!);
-    if (!person) return { ok: false, reason: "not_found" };
-    if (!(await personalKeysAllowed(tx, actor.organizationId))) return { ok: false, reason: "not_allowed" };
-    const old = await revokeLive(tx, person.id, actor, "regenerated");
-    const key = await insertKey(tx, actor.organizationId, person.id);
+    const person = author.userId ? await lockPerson(tx, author.audit.organizationId, author.userId) : null;
+    if (!person) return NO_ACCOUNT;
+    if (!(await personalKeysAllowed(tx, author.audit.organizationId))) return fail("forbidden", PERSONAL_KEYS_OFF);
+    const old = await revokeLive(tx, person.id, author, "regenerated");
+    const key = await insertKey(tx, author.audit.organizationId, person.id);
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "personal_api_key.regenerated",
-        target: { type: "personal_api_key", id: key.id, label: person.name },
+        target: { id: key.id, label: person.name },
         metadata: { prefix: key.prefix, previousPrefix: old?.prefix ?? null },
         ownerUserId: person.id,
       },
       meta,
     );
-    return { ok: true, secret: key.secret, prefix: key.prefix, createdAt: key.createdAt };
+    return ok({ secret: key.secret, prefix: key.prefix, createdAt: key.createdAt });
   });
 }
 
 /** The person turns off their own API access: the key fails at once. */
-export async function turnOffPersonalKey(db: Db, actor: AuditActor, meta: RequestMeta): Promise<RevokeKeyOutcome> {
-  return revoke(db, actor, actor.id!, "turned_off", "personal_api_key.turned_off", meta);
+export async function turnOffPersonalKey(db: Db, author: Author, meta: RequestMeta): Promise<Result> {
+  if (!author.userId) return NO_ACCOUNT;
+  return revoke(db, author, author.userId, "turned_off", meta, "API access is already off.");
 }
 
 /** An administrator clears a person's key (API Management): it fails at once; the person must regenerate. */
-export async function clearPersonalKey(db: Db, actor: AuditActor, userId: string, meta: RequestMeta): Promise<RevokeKeyOutcome> {
-  return revoke(db, actor, userId, "cleared", "personal_api_key.cleared", meta);
+export async function clearPersonalKey(db: Db, author: Author, userId: string, meta: RequestMeta): Promise<Result> {
+  return revoke(db, author, userId, "cleared", meta, "This person has no API key to clear.");
 }
+
+const REVOKE_ACTIONS = {
+  turned_off: "personal_api_key.turned_off",
+  cleared: "personal_api_key.cleared",
+} as const satisfies Record<string, AuditAction>;
 
 async function revoke(
   db: Db,
-  actor: AuditActor,
+  author: Author,
   userId: string,
-  reason: "turned_off" | "cleared",
-  action: string,
+  reason: keyof typeof REVOKE_ACTIONS,
   meta: RequestMeta,
-): Promise<RevokeKeyOutcome> {
+  noKey: string,
+): Promise<Result> {
   return db.transaction(async (tx) => {
-    const person = await getPerson(tx, actor.organizationId, userId);
-    if (!person) return { ok: false, reason: "not_found" };
-    const locked = await lockPerson(tx, actor.organizationId, person.id);
-    if (!locked) return { ok: false, reason: "not_found" };
-    const revoked = await revokeLive(tx, person.id, actor, reason);
-    if (!revoked) return { ok: false, reason: "no_key" };
+    const person = await getPerson(tx, author.audit.organizationId, userId);
+    if (!person) return fail("not_found", "That person was not found.");
+    const locked = await lockPerson(tx, author.audit.organizationId, person.id);
+    if (!locked) return fail("not_found", "That person was not found.");
+    const revoked = await revokeLive(tx, person.id, author, reason);
+    if (!revoked) return fail("conflict", noKey);
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
-        action,
-        target: { type: "personal_api_key", id: revoked.id, label: person.name },
+        action: REVOKE_ACTIONS[reason],
+        target: { id: revoked.id, label: person.name },
         metadata: { prefix: revoked.prefix },
         ownerUserId: person.id,
       },
       meta,
     );
-    return { ok: true };
+    return ok();
   });
 }

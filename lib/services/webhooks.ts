@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getPerson } from "@/db/queries/people";
 import { webhookDeliveries, webhooks } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
-import type { FieldErrors } from "@/lib/errors";
+import { writeAudit } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
+import { fail, ok, type Result } from "@/lib/result";
 import { generateWebhookSecret } from "@/lib/secrets";
 import { checkWebhookAddress, type Resolver } from "@/lib/webhooks/address-policy";
 import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
@@ -18,11 +19,11 @@ export interface WebhookDeps {
   resolve?: Resolver;
 }
 
-/** Which webhooks an actor may touch: always one organisation; a person acting for themselves, only their own. */
-export interface WebhookScope {
-  organizationId: string;
-  ownerUserId?: string;
-}
+/**
+ * Which webhooks an author may touch, always within their organisation: their own, or (an Administrator managing
+ * people's API access) everyone's.
+ */
+export type WebhookScope = "own" | "organization";
 
 export interface WebhookView {
   id: string;
@@ -34,7 +35,9 @@ export interface WebhookView {
   createdAt: Date;
 }
 
-export type WebhookOutcome<T> = { ok: true; value: T } | { ok: false; reason: "not_found" } | { ok: false; reason: "invalid"; fieldErrors: FieldErrors };
+export const NO_PERSON =
+  "Webhooks belong to a person, and this credential acts as no one. Use a personal API key, or an API key set to act as a user.";
+const NOT_FOUND = fail("not_found", "That webhook was not found.");
 
 const view = (row: typeof webhooks.$inferSelect): WebhookView => ({
   id: row.id,
@@ -46,30 +49,35 @@ const view = (row: typeof webhooks.$inferSelect): WebhookView => ({
   createdAt: row.createdAt,
 });
 
-const scoped = (scope: WebhookScope, id: string) =>
-  and(eq(webhooks.id, id), eq(webhooks.organizationId, scope.organizationId), scope.ownerUserId ? eq(webhooks.userId, scope.ownerUserId) : undefined);
+/** The webhooks `author` may touch in `scope`; "own" for an author who is no person matches none. */
+const within = (author: Author, scope: WebhookScope) =>
+  and(
+    eq(webhooks.organizationId, author.audit.organizationId),
+    scope === "organization" ? undefined : author.userId ? eq(webhooks.userId, author.userId) : sql`false`,
+  );
 
-/** Creates a webhook owned by `ownerUserId`; the signing secret is returned once and stored only encrypted. */
+/** Creates a webhook owned by the author; the signing secret is returned once and stored only encrypted. */
 export async function createWebhook(
   db: Db,
-  actor: AuditActor,
-  ownerUserId: string,
+  author: Author,
   input: { url: string; entity: WebhookEntity; operationType: WebhookOperation },
   meta: RequestMeta,
   deps: WebhookDeps,
-): Promise<WebhookOutcome<{ webhook: WebhookView; secret: string }>> {
+): Promise<Result<{ webhook: WebhookView; secret: string }>> {
+  const ownerUserId = author.userId;
+  if (!ownerUserId) return fail("forbidden", NO_PERSON);
   const check = await checkWebhookAddress(input.url, deps);
-  if (!check.ok) return { ok: false, reason: "invalid", fieldErrors: { url: [check.message] } };
+  if (!check.ok) return fail("invalid", check.message, "url");
   const id = randomUUID();
   const secret = generateWebhookSecret();
   return db.transaction(async (tx) => {
-    const owner = await getPerson(tx, actor.organizationId, ownerUserId);
-    if (!owner) return { ok: false, reason: "not_found" } as const;
+    const owner = await getPerson(tx, author.audit.organizationId, ownerUserId);
+    if (!owner) return fail("not_found", "The person this webhook would belong to no longer exists.");
     const [row] = await tx
       .insert(webhooks)
       .values({
         id,
-        organizationId: actor.organizationId,
+        organizationId: author.audit.organizationId,
         userId: owner.id,
         url: check.url.toString(),
         entity: input.entity,
@@ -79,38 +87,38 @@ export async function createWebhook(
       .returning();
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "webhook.created",
-        target: { type: "webhook", id, label: row!.url },
+        target: { id, label: row!.url },
         metadata: { url: row!.url, entity: row!.entity, operationType: row!.operationType, owner: owner.name },
         ownerUserId: owner.id,
       },
       meta,
     );
-    return { ok: true, value: { webhook: view(row!), secret } } as const;
+    return ok({ webhook: view(row!), secret });
   });
 }
 
 /** Changes a webhook's status and/or URL; switching it On does not replay what it missed while Off. */
 export async function updateWebhook(
   db: Db,
-  actor: AuditActor,
+  author: Author,
   scope: WebhookScope,
   id: string,
   patch: { status?: WebhookStatus; url?: string },
   meta: RequestMeta,
   deps: WebhookDeps,
-): Promise<WebhookOutcome<WebhookView>> {
+): Promise<Result<WebhookView>> {
   let url: string | undefined;
   if (patch.url !== undefined) {
     const check = await checkWebhookAddress(patch.url, deps);
-    if (!check.ok) return { ok: false, reason: "invalid", fieldErrors: { url: [check.message] } };
+    if (!check.ok) return fail("invalid", check.message, "url");
     url = check.url.toString();
   }
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(webhooks).where(scoped(scope, id)).for("update");
-    if (!before) return { ok: false, reason: "not_found" } as const;
+    const [before] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), within(author, scope))).for("update");
+    if (!before) return NOT_FOUND;
     const [after] = await tx
       .update(webhooks)
       .set({
@@ -126,77 +134,67 @@ export async function updateWebhook(
     if (url && url !== before.url) changes.url = { from: before.url, to: url };
     await writeAudit(
       tx,
-      actor,
-      { action: "webhook.updated", target: { type: "webhook", id, label: after!.url }, metadata: changes, ownerUserId: before.userId },
+      author.audit,
+      { action: "webhook.updated", target: { id, label: after!.url }, metadata: changes, ownerUserId: before.userId },
       meta,
     );
-    return { ok: true, value: view(after!) } as const;
+    return ok(view(after!));
   });
 }
 
-export async function deleteWebhook(
-  db: Db,
-  actor: AuditActor,
-  scope: WebhookScope,
-  id: string,
-  meta: RequestMeta,
-): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
+export async function deleteWebhook(db: Db, author: Author, scope: WebhookScope, id: string, meta: RequestMeta): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [deleted] = await tx.delete(webhooks).where(scoped(scope, id)).returning();
-    if (!deleted) return { ok: false, reason: "not_found" } as const;
+    const [deleted] = await tx.delete(webhooks).where(and(eq(webhooks.id, id), within(author, scope))).returning();
+    if (!deleted) return NOT_FOUND;
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "webhook.deleted",
-        target: { type: "webhook", id, label: deleted.url },
+        target: { id, label: deleted.url },
         metadata: { url: deleted.url, entity: deleted.entity, operationType: deleted.operationType },
         ownerUserId: deleted.userId,
       },
       meta,
     );
-    return { ok: true } as const;
+    return ok();
   });
 }
 
 /** Sends a failed delivery again, with a fresh retry schedule; the log keeps counting its attempts. */
 export async function resendDelivery(
   db: Db,
-  actor: AuditActor,
+  author: Author,
   scope: WebhookScope,
   deliveryId: string,
   meta: RequestMeta,
-): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_failed" }> {
+): Promise<Result> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ delivery: webhookDeliveries, webhook: webhooks })
       .from(webhookDeliveries)
       .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
       .where(
-        and(
-          eq(webhookDeliveries.id, deliveryId),
-          eq(webhooks.organizationId, scope.organizationId),
-          scope.ownerUserId ? eq(webhooks.userId, scope.ownerUserId) : undefined,
-        ),
+        and(eq(webhookDeliveries.id, deliveryId), within(author, scope)),
       )
       .for("update");
-    if (!row) return { ok: false, reason: "not_found" } as const;
-    if (row.delivery.status !== "failed") return { ok: false, reason: "not_failed" } as const;
+    if (!row) return fail("not_found", "That delivery was not found.");
+    if (row.delivery.status !== "failed") return fail("conflict", "Only a failed delivery can be sent again.");
     await tx
       .update(webhookDeliveries)
       .set({ status: "pending", retries: 0, nextAttemptAt: new Date(), completedAt: null, claimToken: null, lockedUntil: null })
       .where(eq(webhookDeliveries.id, deliveryId));
     await writeAudit(
       tx,
-      actor,
+      author.audit,
       {
         action: "webhook.delivery_resent",
-        target: { type: "webhook", id: row.webhook.id, label: row.webhook.url },
+        target: { id: row.webhook.id, label: row.webhook.url },
         metadata: { deliveryId, eventType: row.delivery.eventType },
         ownerUserId: row.webhook.userId,
       },
       meta,
     );
-    return { ok: true } as const;
+    return ok();
   });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, userRoles, users } from "@/db/schema";
-import type { AuditActor } from "@/lib/audit";
+import type { Author } from "@/lib/author";
 import type { Role } from "@/lib/auth/roles";
 
 /** An organisation with one person per given role set, for database tests. */
@@ -19,11 +19,10 @@ export async function createOrganization(db: Db, slug: string, people: { name: s
   return { org: org!, people: created };
 }
 
-export const actorFor = (user: { id: string; name: string; organizationId: string }): AuditActor => ({
-  type: "user",
-  id: user.id,
-  label: user.name,
-  organizationId: user.organizationId,
+/** A person of a test organisation, acting for themselves. */
+export const authorFor = (user: { id: string; name: string; organizationId: string }): Author => ({
+  audit: { type: "user", id: user.id, label: user.name, organizationId: user.organizationId },
+  userId: user.id,
 });
 
 export async function setRoles(db: Db, userId: string, roles: Role[]) {

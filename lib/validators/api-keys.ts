@@ -137,13 +137,6 @@ export const createAccessCodeSchema = z.object({
 });
 export type CreateAccessCodeInput = z.input<typeof createAccessCodeSchema>;
 
-export const settingsSchema = z.object({
-  allowWritePolicies: z.boolean(),
-  allowQueryStringKeys: z.boolean(),
-  allowPersonalApiKeys: z.boolean(),
-});
-export type SettingsInput = z.infer<typeof settingsSchema>;
-
 // ── API answers (`/api/v1/api-keys`, `/api/v1/keys/verify`): the routes build them through these types, and the
 // OpenAPI document is generated from the same schemas.
 

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listWebhooksForUser } from "@/db/queries/webhooks";
 import { auditEvents, webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
+import { createApiKey, setAccessCodeEnabled } from "@/lib/services/api-keys";
+import { createApiKeySchema } from "@/lib/validators/api-keys";
 import { enablePersonalKey } from "@/lib/services/personal-api-keys";
 import { createWebhook, resendDelivery, updateWebhook } from "@/lib/services/webhooks";
-import { actorFor, createOrganization, NO_META, setRoles } from "@/lib/testing/fixtures";
+import { authorFor, createOrganization, NO_META, setRoles } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import type { Resolver } from "./address-policy";
 import type { WebhookEntity, WebhookOperation } from "./constants";
@@ -26,9 +28,9 @@ afterAll(async () => t?.close());
 
 type Person = { id: string; name: string; organizationId: string };
 
-async function hook(owner: Person, entity: WebhookEntity, operationType: WebhookOperation, path = entity) {
-  const created = await createWebhook(t.db, actorFor(owner), owner.id, { url: `https://hooks.example.com/${path}`, entity, operationType }, NO_META, deps);
-  if (!created.ok) throw new Error(created.reason);
+async function hook(owner: Person, entity: WebhookEntity, operationType: WebhookOperation, path: string = entity) {
+  const created = await createWebhook(t.db, authorFor(owner), { url: `https://hooks.example.com/${path}`, entity, operationType }, NO_META, deps);
+  if (!created.ok) throw new Error(created.message);
   return created.value;
 }
 
@@ -51,6 +53,34 @@ const worker = (options: Partial<WorkerOptions> & { send: Sender }) =>
   createDeliveryWorker({ db: t.db, schedule: [0, 0], allowLoopback: false, secretKey, resolve, log: () => {}, ...options });
 
 describe("the webhook outbox", () => {
+  it("delivers switching an access code back on as AccessCode Update, not Create", async () => {
+    const { people } = await createOrganization(t.db, "codes", [{ name: "Ada Codes", roles: ["administrator"] }]);
+    const ada = people[0]! as Person;
+    const updates = await hook(ada, "AccessCode", "Update", "code-updates");
+    const creates = await hook(ada, "AccessCode", "Create", "code-creates");
+    const created = await createApiKey(
+      t.db,
+      authorFor(ada),
+      createApiKeySchema.parse({ name: "Gate", policies: [] }),
+      NO_META,
+    );
+    if (!created.ok) throw new Error(created.message);
+    const { key, code } = created.value;
+    await setAccessCodeEnabled(t.db, authorFor(ada), key.publicId, code.id, false, NO_META);
+    await setAccessCodeEnabled(t.db, authorFor(ada), key.publicId, code.id, true, NO_META);
+
+    const { received, send } = receiver();
+    await worker({ send }).runOnce();
+    const all = received
+      .map((r) => JSON.parse(r.body) as { type: string; data: { id: string; action: string } })
+      .filter((event) => event.data.id === code.id);
+    expect(all.filter((e) => e.data.action === "access_code.enabled").map((e) => e.type)).toEqual(["AccessCode.Update"]);
+    expect(all.filter((e) => e.data.action === "access_code.disabled").map((e) => e.type)).toEqual(["AccessCode.Update"]);
+    expect(all.filter((e) => e.type === "AccessCode.Create").map((e) => e.data.action)).toEqual(["access_code.created"]);
+    expect((await pendingFor(updates.webhook.id)).map((d) => d.eventType)).toEqual(["AccessCode.Update", "AccessCode.Update"]);
+    expect((await pendingFor(creates.webhook.id)).map((d) => d.eventType)).toEqual(["AccessCode.Create"]);
+  });
+
   it("writes one event per On webhook whose owner may see the entity, in the change's transaction", async () => {
     const { people } = await createOrganization(t.db, "fan", [
       { name: "Ada Fan", roles: ["administrator"] },
@@ -63,22 +93,22 @@ describe("the webhook outbox", () => {
     const adaUsers = await hook(ada, "User", "Update");
     const maxUsers = await hook(max, "User", "Update");
     const miaUsers = await hook(mia, "User", "Update");
-    await updateWebhook(t.db, actorFor(mia), { organizationId: mia.organizationId, ownerUserId: mia.id }, miaUsers.webhook.id, { status: "Off" }, NO_META, deps);
+    await updateWebhook(t.db, authorFor(mia), "own", miaUsers.webhook.id, { status: "Off" }, NO_META, deps);
     const maxPersonal = await hook(max, "PersonalApiKey", "Create");
     const miaPersonal = await hook(mia, "PersonalApiKey", "Create");
 
-    await writeAudit(t.db, actorFor(ada), { action: "api_key.created", target: { type: "api_key", id: "k1", label: "Billing" } }, NO_META);
+    await writeAudit(t.db, authorFor(ada).audit, { action: "api_key.created", target: { id: "k1", label: "Billing" } }, NO_META);
     expect(await pendingFor(adaKeys.webhook.id)).toHaveLength(1);
     // A Member cannot see organisation API keys, so hears nothing of them.
     expect(await pendingFor(maxKeys.webhook.id)).toHaveLength(0);
 
-    await writeAudit(t.db, actorFor(ada), { action: "person.roles_updated", target: { type: "person", id: max.id, label: max.name } }, NO_META);
+    await writeAudit(t.db, authorFor(ada).audit, { action: "person.roles_updated", target: { id: max.id, label: max.name } }, NO_META);
     expect(await pendingFor(adaUsers.webhook.id)).toHaveLength(1);
     expect(await pendingFor(maxUsers.webhook.id)).toHaveLength(1);
     expect(await pendingFor(miaUsers.webhook.id)).toHaveLength(0);
 
     // Own personal key events reach the owner only (and administrators).
-    await enablePersonalKey(t.db, actorFor(max), NO_META);
+    await enablePersonalKey(t.db, authorFor(max), NO_META);
     const [event] = await pendingFor(maxPersonal.webhook.id);
     expect(event?.eventType).toBe("PersonalApiKey.Create");
     expect(JSON.stringify(event?.payload)).not.toMatch(/kwpk_[0-9A-Za-z]{36}/);
@@ -86,8 +116,8 @@ describe("the webhook outbox", () => {
 
     // Permissions are read at the time of the event: Max as Administrator now hears of API keys.
     await setRoles(t.db, max.id, ["administrator"]);
-    await writeAudit(t.db, actorFor(ada), { action: "api_key.deleted", target: { type: "api_key", id: "k1" } }, NO_META);
-    await writeAudit(t.db, actorFor(ada), { action: "api_key.created", target: { type: "api_key", id: "k2" } }, NO_META);
+    await writeAudit(t.db, authorFor(ada).audit, { action: "api_key.deleted", target: { id: "k1" } }, NO_META);
+    await writeAudit(t.db, authorFor(ada).audit, { action: "api_key.created", target: { id: "k2" } }, NO_META);
     expect(await pendingFor(maxKeys.webhook.id)).toHaveLength(1);
   });
 
@@ -97,7 +127,7 @@ describe("the webhook outbox", () => {
     const created = await hook(owner, "User", "Update");
     await expect(
       t.db.transaction(async (tx) => {
-        await writeAudit(tx, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+        await writeAudit(tx, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -110,7 +140,7 @@ describe("the delivery worker", () => {
     const { people } = await createOrganization(t.db, "sign", [{ name: "Sig Ner", roles: ["administrator"] }]);
     const owner = people[0]!;
     const created = await hook(owner, "User", "Update");
-    await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id, label: owner.name } }, NO_META);
+    await writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id, label: owner.name } }, NO_META);
     const { received, send } = receiver();
     await worker({ send }).runOnce();
     const mine = received.filter((r) => JSON.parse(r.body).data.id === owner.id);
@@ -129,15 +159,14 @@ describe("the delivery worker", () => {
     const { people } = await createOrganization(t.db, "retry", [{ name: "Re Try", roles: ["administrator"] }]);
     const owner = people[0]!;
     const created = await hook(owner, "User", "Update");
-    await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    await writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
     const failing = receiver(() => 500);
     const w = worker({ send: failing.send, schedule: [0, 0] });
     for (let i = 0; i < 4; i++) await w.runOnce();
     const [delivery] = await pendingFor(created.webhook.id);
     expect(delivery).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: 500 });
 
-    const scope = { organizationId: owner.organizationId, ownerUserId: owner.id };
-    expect(await resendDelivery(t.db, actorFor(owner), scope, delivery!.id, NO_META)).toEqual({ ok: true });
+    expect(await resendDelivery(t.db, authorFor(owner), "own", delivery!.id, NO_META)).toEqual({ ok: true, value: undefined });
     const ok = receiver();
     await worker({ send: ok.send }).runOnce();
     const [after] = await pendingFor(created.webhook.id);
@@ -148,7 +177,7 @@ describe("the delivery worker", () => {
     const { people } = await createOrganization(t.db, "gone", [{ name: "Gone Girl", roles: ["administrator"] }]);
     const owner = people[0]!;
     const created = await hook(owner, "User", "Update");
-    const event = () => writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+    const event = () => writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
     await event();
     const gone = receiver(() => 410);
     await worker({ send: gone.send }).runOnce();
@@ -170,7 +199,7 @@ describe("the delivery worker", () => {
     const owner = people[0]!;
     const created = await hook(owner, "User", "Update");
     for (let i = 0; i < 3; i++) {
-      await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+      await writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
     }
     // The first worker claims the events and dies before recording anything.
     const crashing: Sender = async () => {
@@ -196,7 +225,7 @@ describe("the delivery worker", () => {
     const owner = people[0]!;
     const created = await hook(owner, "User", "Update");
     for (let i = 0; i < 30; i++) {
-      await writeAudit(t.db, actorFor(owner), { action: "person.roles_updated", target: { type: "person", id: owner.id } }, NO_META);
+      await writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
     }
     const counts = new Map<string, number>();
     const send: Sender = async ({ headers }) => {

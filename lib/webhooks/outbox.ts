@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, exists, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { userRoles, webhookDeliveries, webhooks, type AuditEvent } from "@/db/schema";
-import type { AuditActor, AuditEntry } from "@/lib/audit";
-import { ENTITY_PERMISSION, eventForAction, rolesGranting } from "./events";
+import { webhookEventOf, type AuditActor, type AuditEntry } from "@/lib/audit-catalogue";
+import { ENTITY_PERMISSION, rolesGranting } from "./events";
 
 /**
  * Writes one outbox row per webhook that should hear of an audited change, in the change's own transaction: the
@@ -12,7 +12,7 @@ import { ENTITY_PERMISSION, eventForAction, rolesGranting } from "./events";
  * that own the target (their own personal key and webhooks) receive it.
  */
 export async function enqueueWebhookEvents(tx: Executor, actor: AuditActor, entry: AuditEntry, event: AuditEvent) {
-  const mapped = eventForAction(entry.action);
+  const mapped = webhookEventOf(entry.action);
   if (!mapped) return 0;
   const roles = rolesGranting(ENTITY_PERMISSION[mapped.entity]);
   const permitted = exists(

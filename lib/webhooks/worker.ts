@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
-import { writeAudit } from "@/lib/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import { checkWebhookAddress, type Resolver } from "./address-policy";
 import { openSecret } from "./secret-box";
 import { sendWebhook, type Sender, type SendResult } from "./send";
@@ -182,10 +182,10 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
         if (off.length > 0) {
           await writeAudit(
             tx,
-            { type: "system", id: null, label: "Keyward", organizationId: webhook.organizationId },
+            systemActor(webhook.organizationId),
             {
               action: "webhook.disabled",
-              target: { type: "webhook", id: webhook.id, label: webhook.url },
+              target: { id: webhook.id, label: webhook.url },
               metadata: { status: { from: "On", to: "Off" }, reason: "410 Gone" },
               ownerUserId: webhook.userId,
             },

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { listPeople } from "@/db/queries/people";
 import { requirePagePermission } from "@/lib/auth/actor";
-import { describeAuditAction } from "@/lib/audit-describe";
+import { describeAuditAction } from "@/lib/audit-catalogue";
 import { auditFiltersSchema } from "@/lib/validators/audit";
 import { AuditEventDetails } from "./_components/audit-event-details";
 import { AuditFiltersForm } from "./_components/audit-filters-form";

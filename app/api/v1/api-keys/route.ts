@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getApiKey, listApiKeys, serializeApiKey } from "@/db/queries/api-keys";
 import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
-import { json, problem } from "@/lib/api/problem";
+import { json, problemFor } from "@/lib/api/problem";
 import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
@@ -40,22 +40,11 @@ export const POST = withPrincipal("keys:write", async (request, principal) => {
   }
   const db = await getDb();
   const outcome = await createApiKey(db, principalAuthor(principal), body.data, requestMeta(request.headers));
-  if (!outcome.ok) {
-    if (outcome.reason === "conflict") return problem("conflict", { detail: outcome.message, errors: outcome.field ? { [outcome.field]: [outcome.message] } : undefined });
-    return validationProblem({ [outcome.field ?? "body"]: [outcome.message] }, outcome.message);
-  }
-  const key = await getApiKey(db, principal.organization.id, outcome.key.publicId);
+  if (!outcome.ok) return problemFor(outcome);
+  const { key, code } = outcome.value;
   const created: CreatedApiKey = {
-    apiKey: serializeApiKey(key!),
-    accessCode: {
-      id: outcome.code.id,
-      prefix: outcome.code.prefix,
-      expiresAt: outcome.code.expiresAt.toISOString(),
-      secret: outcome.code.secret,
-    },
+    apiKey: serializeApiKey((await getApiKey(db, principal.organization.id, key.publicId))!),
+    accessCode: { id: code.id, prefix: code.prefix, expiresAt: code.expiresAt.toISOString(), secret: code.secret },
   };
-  return json(
-    created,
-    { status: 201, headers: { Location: `/api/v1/api-keys/${outcome.key.publicId}` } },
-  );
+  return json(created, { status: 201, headers: { Location: `/api/v1/api-keys/${key.publicId}` } });
 });

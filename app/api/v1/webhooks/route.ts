@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listWebhooksForUser } from "@/db/queries/webhooks";
 import { principalAuthor } from "@/lib/api/principal-author";
-import { json, problem } from "@/lib/api/problem";
+import { json, problem, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
 import { invalid } from "@/lib/errors";
@@ -30,18 +30,8 @@ export const POST = withPrincipal("webhooks:write", async (request, principal) =
   if (!input.success) {
     return problem("validation", { detail: "The webhook is not valid; see errors.", errors: invalid(input.error).fieldErrors });
   }
-  const outcome = await createWebhook(
-    await getDb(),
-    principalAuthor(principal).audit,
-    user.id,
-    input.data,
-    requestMeta(request.headers),
-    webhookRuntime(),
-  );
-  if (!outcome.ok && outcome.reason === "invalid") {
-    return problem("validation", { detail: outcome.fieldErrors.url?.[0] ?? "The webhook is not valid.", errors: outcome.fieldErrors });
-  }
-  if (!outcome.ok) return problem("not_found", { detail: "The person this credential acts as no longer exists." });
+  const outcome = await createWebhook(await getDb(), principalAuthor(principal), input.data, requestMeta(request.headers), webhookRuntime());
+  if (!outcome.ok) return problemFor(outcome);
   const { webhook, secret } = outcome.value;
   return json(
     { ...serializeWebhook(webhook), secret },

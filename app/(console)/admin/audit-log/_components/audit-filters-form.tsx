@@ -3,7 +3,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { AUDIT_PHRASES, AUDIT_TARGET_TYPES } from "@/lib/audit-describe";
+import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "@/lib/audit-catalogue";
 
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
@@ -34,9 +34,9 @@ export function AuditFiltersForm({
           <Label htmlFor="filter-action">Action</Label>
           <NativeSelect id="filter-action" name="action" defaultValue={values.action ?? ""}>
             <option value="">Any action</option>
-            {Object.entries(AUDIT_PHRASES).map(([action, phrase]) => (
+            {Object.entries(AUDIT_ACTIONS).map(([action, { sentence }]) => (
               <option key={action} value={action}>
-                {phrase}
+                {sentence}
               </option>
             ))}
           </NativeSelect>
@@ -45,7 +45,7 @@ export function AuditFiltersForm({
           <Label htmlFor="filter-target">Target type</Label>
           <NativeSelect id="filter-target" name="targetType" defaultValue={values.targetType ?? ""}>
             <option value="">Any target</option>
-            {Object.entries(AUDIT_TARGET_TYPES).map(([type, label]) => (
+            {Object.entries(AUDIT_RESOURCES).map(([type, { label }]) => (
               <option key={type} value={type}>
                 {label}
               </option>

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { requirePermission } from "@/lib/auth/actor";
-import { describeAuditAction } from "@/lib/audit-describe";
+import { describeAuditAction } from "@/lib/audit-catalogue";
 import { csvLine } from "@/lib/csv";
 import { auditFiltersSchema } from "@/lib/validators/audit";
 

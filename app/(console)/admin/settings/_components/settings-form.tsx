@@ -6,7 +6,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { updateSettingsAction } from "@/lib/actions/settings";
-import type { SettingsInput } from "@/lib/validators/api-keys";
+import type { SettingsInput } from "@/lib/validators/settings";
 
 const SETTINGS: { field: keyof SettingsInput; label: string; description: string }[] = [
   {

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getApiKey, serializeApiKey } from "@/db/queries/api-keys";
 import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
-import { json, problem } from "@/lib/api/problem";
+import { json, problem, problemFor } from "@/lib/api/problem";
 import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
@@ -28,11 +28,7 @@ export const PATCH = withPrincipal<{ id: string }>("keys:write", async (request,
   }
   const db = await getDb();
   const outcome = await updateApiKey(db, principalAuthor(principal), id, body.data, requestMeta(request.headers));
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found") return notFound();
-    if (outcome.reason === "conflict") return problem("conflict", { detail: outcome.message });
-    return validationProblem({ [outcome.field ?? "body"]: [outcome.message] }, outcome.message);
-  }
+  if (!outcome.ok) return problemFor(outcome);
   const key = await getApiKey(db, principal.organization.id, id);
   return json(serializeApiKey(key!));
 });

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { principalAuthor } from "@/lib/api/principal-author";
-import { json, problem } from "@/lib/api/problem";
+import { json, problem, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
 import { invalid } from "@/lib/errors";
@@ -28,17 +28,14 @@ export const PATCH = withPrincipal<Params>("webhooks:write", async (request, pri
   }
   const outcome = await updateWebhook(
     await getDb(),
-    principalAuthor(principal).audit,
-    { organizationId: principal.organization.id, ownerUserId: user.id },
+    principalAuthor(principal),
+    "own",
     id,
     input.data,
     requestMeta(request.headers),
     webhookRuntime(),
   );
-  if (!outcome.ok && outcome.reason === "invalid") {
-    return problem("validation", { detail: outcome.fieldErrors.url?.[0] ?? "The change is not valid.", errors: outcome.fieldErrors });
-  }
-  if (!outcome.ok) return notFound();
+  if (!outcome.ok) return problemFor(outcome);
   return json(serializeWebhook(outcome.value));
 });
 
@@ -46,13 +43,7 @@ export const DELETE = withPrincipal<Params>("webhooks:write", async (request, pr
   const user = principalUser(principal);
   if (user instanceof Response) return user;
   if (!webhookIdSchema.safeParse(id).success) return notFound();
-  const outcome = await deleteWebhook(
-    await getDb(),
-    principalAuthor(principal).audit,
-    { organizationId: principal.organization.id, ownerUserId: user.id },
-    id,
-    requestMeta(request.headers),
-  );
-  if (!outcome.ok) return notFound();
+  const outcome = await deleteWebhook(await getDb(), principalAuthor(principal), "own", id, requestMeta(request.headers));
+  if (!outcome.ok) return problemFor(outcome);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getApiKey, serializeApiKey } from "@/db/queries/api-keys";
 import { principalAuthor } from "@/lib/api/principal-author";
-import { json, problem } from "@/lib/api/problem";
+import { json, problem, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { archiveApiKey } from "@/lib/services/api-keys";
@@ -15,7 +15,7 @@ export const POST = withPrincipal<{ id: string }>("keys:write", async (request, 
   if (!keyIdSchema.safeParse(id).success) return notFound;
   const db = await getDb();
   const outcome = await archiveApiKey(db, principalAuthor(principal), id, requestMeta(request.headers));
-  if (!outcome.ok) return outcome.reason === "not_found" ? notFound : problem("conflict", { detail: outcome.message });
+  if (!outcome.ok) return problemFor(outcome);
   const key = await getApiKey(db, principal.organization.id, id);
   return json(serializeApiKey(key!));
 });

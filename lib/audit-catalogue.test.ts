@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS } from "@/lib/webhooks/constants";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCES,
+  describeAuditAction,
+  isAuditAction,
+  webhookEventOf,
+  type AuditAction,
+} from "./audit-catalogue";
+
+const actions = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+describe("the audit catalogue", () => {
+  it.each(actions)("%s is named resource.past_verb after its own resource, with a sentence", (action) => {
+    const spec = AUDIT_ACTIONS[action];
+    expect(action).toMatch(/^[a-z_]+\.[a-z_]+$/);
+    expect(action.split(".")[0]).toBe(spec.resource);
+    expect(Object.keys(AUDIT_RESOURCES)).toContain(spec.resource);
+    expect(spec.sentence).toMatch(/^[a-z]/);
+    expect(describeAuditAction({ actorLabel: "Ada", action, targetLabel: "Billing" })).toBe(`Ada ${spec.sentence} Billing`);
+  });
+
+  it.each(actions)("%s is delivered as a known webhook entity and operation, or as none", (action) => {
+    const event = webhookEventOf(action);
+    const entity = AUDIT_RESOURCES[AUDIT_ACTIONS[action].resource].entity;
+    if (event === null) {
+      expect(entity === null || AUDIT_ACTIONS[action].operation === null).toBe(true);
+      return;
+    }
+    expect(WEBHOOK_ENTITIES).toContain(event.entity);
+    expect(WEBHOOK_OPERATIONS).toContain(event.operation);
+  });
+
+  it.each([
+    ["person.roles_updated", "User", "Update"],
+    ["api_key.created", "ApiKey", "Create"],
+    ["api_key.linked", "ApiKey", "Create"],
+    ["api_key.archived", "ApiKey", "Update"],
+    ["api_key.deleted", "ApiKey", "Delete"],
+    ["access_code.created", "AccessCode", "Create"],
+    ["access_code.enabled", "AccessCode", "Update"],
+    ["access_code.disabled", "AccessCode", "Update"],
+    ["access_code.deleted", "AccessCode", "Delete"],
+    ["company_credentials.generated", "CompanyCredentials", "Create"],
+    ["company_credentials.deleted", "CompanyCredentials", "Delete"],
+    ["personal_api_key.enabled", "PersonalApiKey", "Create"],
+    ["personal_api_key.regenerated", "PersonalApiKey", "Update"],
+    ["personal_api_key.turned_off", "PersonalApiKey", "Delete"],
+    ["personal_api_key.cleared", "PersonalApiKey", "Delete"],
+    ["webhook.created", "Webhook", "Create"],
+    ["webhook.updated", "Webhook", "Update"],
+    ["webhook.disabled", "Webhook", "Update"],
+    ["webhook.deleted", "Webhook", "Delete"],
+  ] as const)("%s is %s %s", (action, entity, operation) => {
+    expect(webhookEventOf(action)).toEqual({ entity, operation });
+  });
+
+  it("sends no webhook event for settings", () => {
+    expect(webhookEventOf("settings.updated")).toBeNull();
+  });
+
+  it("still reads a stored action that is no longer catalogued", () => {
+    expect(isAuditAction("nonsense.happened")).toBe(false);
+    expect(describeAuditAction({ actorLabel: "Ada", action: "nonsense.happened", targetLabel: null })).toBe(
+      "Ada: nonsense.happened",
+    );
+  });
+});
