@@ -1,6 +1,10 @@
+import type { RequestBody } from "@/lib/api/request-body";
+
 /**
- * The six ways a request may carry a credential (PRODUCT.md §2, BMS and BuildMaster), in precedence order. A
- * request that carries two different credentials is refused rather than guessed at.
+ * The six ways a request may carry a credential, in precedence order: a bearer token, the `X-API-Key` header
+ * (`X-ApiKey` too, the spelling BuildMaster's clients send), the `apiKey` and `key` query parameters, the `key`
+ * form field and the `API_Key` JSON property. A request that carries two different credentials is refused rather
+ * than guessed at.
  */
 export const TRANSPORTS = [
   "authorization_bearer",
@@ -20,38 +24,33 @@ export type ExtractedCredential =
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-async function bodyCredential(request: Request): Promise<[Transport, string] | null> {
-  if (!BODY_METHODS.has(request.method) || !request.body) return null;
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded" && type !== "application/json") return null;
-  // A clone, so the route handler can still read the body.
-  const text = await request.clone().text();
-  if (type === "application/x-www-form-urlencoded") {
-    const value = new URLSearchParams(text).get("key");
-    return value ? ["form_key", value] : null;
+function bodyCredentials(method: string, body: RequestBody): [Transport, string][] {
+  if (!BODY_METHODS.has(method) || !body.text) return [];
+  if (body.type === "application/x-www-form-urlencoded") {
+    return new URLSearchParams(body.text).getAll("key").map((value) => ["form_key", value]);
   }
+  if (body.type !== "application/json") return [];
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(body.text);
     const value = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).API_Key : undefined;
-    return typeof value === "string" && value ? ["json_API_Key", value] : null;
+    return typeof value === "string" ? [["json_API_Key", value]] : [];
   } catch {
-    return null;
+    return [];
   }
 }
 
-/** Finds the request's credential. Reads a form or JSON body only through a clone. */
-export async function extractCredential(request: Request): Promise<ExtractedCredential> {
+/** Finds the request's credential, in its headers, its query string or the body the route has already read. */
+export function extractCredential(request: Request, body: RequestBody): ExtractedCredential {
   const url = new URL(request.url);
-  const authorization = request.headers.get("authorization");
-  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   const found: [Transport, string | null | undefined][] = [
     ["authorization_bearer", bearer],
     ["x_api_key_header", request.headers.get("x-api-key")?.trim()],
-    ["query_apiKey", url.searchParams.get("apiKey")],
-    ["query_key", url.searchParams.get("key")],
+    ["x_api_key_header", request.headers.get("x-apikey")?.trim()],
+    ...url.searchParams.getAll("apiKey").map((value): [Transport, string] => ["query_apiKey", value]),
+    ...url.searchParams.getAll("key").map((value): [Transport, string] => ["query_key", value]),
+    ...bodyCredentials(request.method, body),
   ];
-  const body = await bodyCredential(request);
-  if (body) found.push(body);
   const present = found.filter((entry): entry is [Transport, string] => Boolean(entry[1]));
   if (present.length === 0) return { ok: false, reason: "missing" };
   if (new Set(present.map(([, value]) => value)).size > 1) return { ok: false, reason: "ambiguous" };

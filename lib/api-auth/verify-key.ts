@@ -1,8 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accessCodes, apiKeys, organizations } from "@/db/schema";
-import { hashSecret, parseSecret } from "@/lib/secrets";
+import { accessCodes, apiKeys } from "@/db/schema";
+import { parseSecret } from "@/lib/secrets";
+import type { Refusal } from "./refusals";
 import { resolveAccessCode } from "./resolvers/access-code";
 
 export type VerifyResult =
@@ -15,40 +16,33 @@ export type VerifyResult =
     }
   | { valid: false; code: "NOT_FOUND" | "DISABLED" | "EXPIRED" | "ARCHIVED" };
 
+const CODE_OF_REFUSAL: Partial<Record<Refusal, "DISABLED" | "EXPIRED" | "ARCHIVED">> = {
+  disabled: "DISABLED",
+  expired: "EXPIRED",
+  archived: "ARCHIVED",
+};
+
 /**
- * For gateways: whether an access code would be accepted now, read from the database (no cache). An unknown value
- * is NOT_FOUND whatever it looks like; nothing says whether it exists as another kind of secret.
+ * For gateways: whether an access code would be accepted now, by the very resolver real requests use, so the
+ * policies are exactly what a request would get. An unknown value is NOT_FOUND whatever it looks like; nothing says
+ * whether it exists as another kind of secret.
  */
 export async function verifyKey(db: Db, value: string): Promise<VerifyResult> {
   const kind = parseSecret(value);
   if (kind ? kind !== "access_code" : /^kw[a-z]{2}_/.test(value)) return { valid: false, code: "NOT_FOUND" };
-  const [row] = await db
-    .select({
-      enabled: accessCodes.enabled,
-      expiresAt: accessCodes.expiresAt,
-      archivedAt: apiKeys.archivedAt,
-      keyId: apiKeys.publicId,
-    })
+  const resolved = await resolveAccessCode(value, { db, transport: "x_api_key_header", account: null });
+  if (!resolved.ok) return { valid: false, code: CODE_OF_REFUSAL[resolved.refusal] ?? "NOT_FOUND" };
+  const [code] = await db
+    .select({ keyId: apiKeys.publicId, expiresAt: accessCodes.expiresAt })
     .from(accessCodes)
     .innerJoin(apiKeys, eq(apiKeys.id, accessCodes.apiKeyId))
-    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-    .where(eq(accessCodes.secretHash, hashSecret(value)));
-  if (!row) return { valid: false, code: "NOT_FOUND" };
-  if (row.archivedAt) return { valid: false, code: "ARCHIVED" };
-  if (!row.enabled) return { valid: false, code: "DISABLED" };
-  if (row.expiresAt.getTime() <= Date.now()) return { valid: false, code: "EXPIRED" };
-  // The same resolver as real requests, so the policies are exactly what a request would get.
-  const resolved = await resolveAccessCode(value, {
-    db,
-    request: new Request("http://keyward.internal/api/v1/keys/verify"),
-    transport: "x_api_key_header",
-  });
-  if (!resolved.ok) return { valid: false, code: "NOT_FOUND" };
+    .where(eq(accessCodes.id, resolved.principal.credential.id));
+  if (!code) return { valid: false, code: "NOT_FOUND" };
   return {
     valid: true,
-    keyId: row.keyId,
+    keyId: code.keyId,
     organization: resolved.principal.organization,
     policies: resolved.principal.policies,
-    expiresAt: row.expiresAt.toISOString(),
+    expiresAt: code.expiresAt.toISOString(),
   };
 }

@@ -12,6 +12,7 @@ export const PROBLEM_TYPES = {
   validation: { status: 422, title: "Validation failed" },
   conflict: { status: 409, title: "Conflict" },
   payload_too_large: { status: 413, title: "Request body too large" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
   rate_limited: { status: 429, title: "Too many requests" },
   unavailable: { status: 503, title: "Service unavailable" },
   internal: { status: 500, title: "Internal error" },
@@ -59,14 +60,6 @@ export function problemFor(failure: Failure, extensions?: Record<string, unknown
     ...(failure.field ? { errors: { [failure.field]: [failure.message] } } : {}),
     extensions,
   });
-}
-
-/** 401 with the challenge RFC 6750 asks for. */
-export function unauthorized(detail: string, error: "invalid_token" | "invalid_request" | null = "invalid_token") {
-  const challenge = error
-    ? `Bearer realm="keyward", error="${error}", error_description="${detail.replaceAll('"', "'")}"`
-    : `Bearer realm="keyward"`;
-  return problem("unauthorized", { detail, headers: { "WWW-Authenticate": challenge } });
 }
 
 /** JSON success answer; every `/api` response is private and uncached. */

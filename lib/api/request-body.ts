@@ -1,27 +1,114 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
+import { MAX_API_BODY_BYTES } from "@/lib/http/security-headers";
 import { problem } from "./problem";
 
-const MAX_BODY = 64 * 1024;
+/** A request's body, read once: the route, the credential transports and the access log all use this copy. */
+export interface RequestBody {
+  text: string;
+  /** The media type without parameters, lowercased; null when the request sent none. */
+  type: string | null;
+}
+
+export type BodyOutcome = { ok: true; body: RequestBody } | { ok: false; response: Response };
+
+const EMPTY: RequestBody = { text: "", type: null };
+const LIMIT_DETAIL = `Request bodies may be at most ${MAX_API_BODY_BYTES} bytes (1 MiB).`;
+const tooLarge = (): BodyOutcome => ({ ok: false, response: problem("payload_too_large", { detail: LIMIT_DETAIL }) });
 
 /**
- * Reads and validates a JSON body with the shared schema: 400 for a body that is not JSON, 413 when too large,
- * 422 with field-level messages when it does not match. Credential properties (`API_Key`) are dropped by the
+ * Reads the body once, counting the bytes as they arrive: a body over 1 MiB is refused with 413 as soon as it
+ * passes the limit, whether or not it announced its length, so a chunked upload cannot make the server buffer
+ * more. Text that is not UTF-8 is refused with 400 rather than decoded into replacement characters.
+ */
+export async function readBody(request: Request, limit = MAX_API_BODY_BYTES): Promise<BodyOutcome> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() || null;
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
+  if (!request.body) return { ok: true, body: { ...EMPTY, type } };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return { ok: true, body: { text, type } };
+  } catch {
+    return { ok: false, response: problem("invalid_request", { detail: "The request body is not valid UTF-8." }) };
+  }
+}
+
+const FORM = "application/x-www-form-urlencoded";
+/** Bodies read as JSON; `text/plain` too, which clients send when they set no type of their own. */
+const isJsonType = (type: string | null) => type === null || type === "text/plain" || type === "application/json" || type.endsWith("+json");
+
+/**
+ * What a field of `schema` takes, to read form fields into the same shape as JSON: a list (the field repeated, or
+ * named `field[]`), a boolean (`true` / `false`), or a single text value.
+ */
+function fieldKind(schema: z.ZodType): "array" | "boolean" | "text" {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === "pipe" && def.in) current = def.in;
+    else return def.type === "array" ? "array" : def.type === "boolean" ? "boolean" : "text";
+  }
+}
+
+function formFields(text: string, schema: z.ZodType): Record<string, unknown> {
+  const form = new URLSearchParams(text);
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
+  const fields: Record<string, unknown> = {};
+  for (const raw of new Set(form.keys())) {
+    const name = raw.endsWith("[]") ? raw.slice(0, -2) : raw;
+    const values = form.getAll(raw);
+    const kind = shape[name] ? fieldKind(shape[name]) : "text";
+    if (kind === "array") fields[name] = [...((fields[name] as string[] | undefined) ?? []), ...values];
+    else if (kind === "boolean") fields[name] = values[0] === "true" ? true : values[0] === "false" ? false : values[0];
+    else fields[name] = values[0];
+  }
+  return fields;
+}
+
+/**
+ * Validates a body with the shared schema, from JSON or from form fields (`application/x-www-form-urlencoded`,
+ * for clients that send the `key` form field): 400 for a body that is neither, 415 for another media type, 422
+ * with field-level messages when it does not match. Credential properties (`API_Key`, `key`) are dropped by the
  * schema, which keeps only the fields it knows.
  */
-export async function parseJsonBody<T extends z.ZodType>(
-  request: Request,
+export function parseBody<T extends z.ZodType>(
+  body: RequestBody,
   schema: T,
-): Promise<{ ok: true; data: z.output<T> } | { ok: false; response: Response }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY) {
-    return { ok: false, response: problem("payload_too_large", { detail: "The request body is larger than 64 KiB." }) };
-  }
-  let raw: unknown;
-  try {
-    raw = text ? JSON.parse(text) : {};
-  } catch {
-    return { ok: false, response: problem("invalid_request", { detail: "The request body is not valid JSON." }) };
+): { ok: true; data: z.output<T> } | { ok: false; response: Response } {
+  let raw: unknown = {};
+  if (body.type === FORM) {
+    raw = formFields(body.text, schema);
+  } else if (body.text.trim() !== "") {
+    if (!isJsonType(body.type)) {
+      return {
+        ok: false,
+        response: problem("unsupported_media_type", {
+          detail: "Send the body as application/json, or as application/x-www-form-urlencoded form fields.",
+        }),
+      };
+    }
+    try {
+      raw = JSON.parse(body.text);
+    } catch {
+      return { ok: false, response: problem("invalid_request", { detail: "The request body is not valid JSON." }) };
+    }
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+      return { ok: false, response: problem("invalid_request", { detail: "The request body must be a JSON object." }) };
+    }
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, response: validationProblem(parsed.error) };
@@ -30,8 +117,8 @@ export async function parseJsonBody<T extends z.ZodType>(
 
 export function validationProblem(error: z.ZodError | Record<string, string[]>, detail = "Some fields are not valid.") {
   const errors: Record<string, string[]> = {};
-  if (error instanceof Error) {
-    for (const issue of (error as z.ZodError).issues) (errors[issue.path.join(".") || "body"] ??= []).push(issue.message);
+  if (error instanceof z.ZodError) {
+    for (const issue of error.issues) (errors[issue.path.join(".") || "body"] ??= []).push(issue.message);
   } else {
     Object.assign(errors, error);
   }

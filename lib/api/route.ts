@@ -1,57 +1,66 @@
 import "server-only";
 import { recordAccess } from "@/lib/access-log/writer";
 import { redactBody, redactPath } from "@/lib/access-log/redact";
-import { authenticate } from "@/lib/api-auth/authenticate";
+import { attemptOf, authenticate } from "@/lib/api-auth/authenticate";
 import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
 import type { FailedAttempt } from "@/lib/api-auth/resolvers/types";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { clientIp } from "@/lib/request-meta";
 import { problem } from "./problem";
+import { readBody, type RequestBody } from "./request-body";
 
-type Handler<P> = (request: Request, principal: Principal, params: P) => Promise<Response>;
+export interface ApiContext<P> {
+  request: Request;
+  principal: Principal;
+  params: P;
+  /** The request's body, already read (once) and within the size limit; parse it with `parseBody`. */
+  body: RequestBody;
+}
+
+type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
 
 /**
- * Wraps a `/api/v1` handler: authenticates, checks `policy` (403 naming it), and turns unexpected errors into
- * problem+json without leaking their message. Route handlers stay thin: parse, call the service, answer.
- * Every authenticated request, and every refused one whose credential names a key, goes to the access log
- * (batched, so the request does not wait for it).
+ * Wraps a `/api/v1` handler: reads the body once, authenticates, checks `policy` (403 naming it), and turns every
+ * unexpected error — authentication's included — into problem+json without leaking its message. Route handlers stay
+ * thin: parse, call the service, answer. Every authenticated request, and every refused one whose credential names
+ * a key, goes to the access log (batched, so the request does not wait for it).
  */
 export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | null, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = new Date();
     const t0 = performance.now();
-    const auth = await authenticate(request);
-    if (!auth.ok) {
-      if (auth.attempt) logAccess(request, auth.response, started, t0, auth.attempt, null, null);
-      return auth.response;
-    }
-    const { principal } = auth;
-    const wantsRequestBody = principal.logging.requests || principal.logging.bodies;
-    // Read through a clone taken before the handler consumes the body.
-    const requestBody = wantsRequestBody && request.body ? request.clone().text() : null;
+    let who: FailedAttempt | undefined;
+    let logging = { requests: false, bodies: false };
+    let body: RequestBody | undefined;
     let response: Response;
-    if (policy && !grants(principal.policies, policy)) {
-      response = problem("forbidden", {
-        detail: `This credential does not have the ${policy} policy, which this request needs.`,
-        extensions: { policy },
-      });
-    } else {
-      try {
-        response = await handler(request, principal, await context.params);
-      } catch (error) {
-        response = apiError(error);
+    try {
+      const read = await readBody(request);
+      if (!read.ok) return read.response;
+      body = read.body;
+      const auth = await authenticate(request, body);
+      if (!auth.ok) {
+        who = auth.attempt;
+        response = auth.response;
+      } else {
+        const { principal } = auth;
+        who = attemptOf(principal);
+        logging = principal.logging;
+        response =
+          policy && !grants(principal.policies, policy)
+            ? problem("forbidden", {
+                detail: `This credential does not have the ${policy} policy, which this request needs.`,
+                extensions: { policy },
+              })
+            : await handler({ request, principal, params: await context.params, body });
       }
+    } catch (error) {
+      response = apiError(error);
     }
-    const attempt: FailedAttempt = {
-      organizationId: principal.organization.id,
-      apiKeyId: principal.apiKeyId,
-      accessCodePrefix: principal.accessCodePrefix ?? null,
-      credentialKind: principal.credential.kind,
-      credentialId: principal.credential.id,
-    };
-    const responseBody = principal.logging.bodies && response.body ? response.clone().text() : null;
-    logAccess(request, response, started, t0, attempt, requestBody, responseBody);
+    if (who) {
+      const requestBody = logging.requests || logging.bodies ? (body?.text ?? "") : null;
+      logAccess(request, response, { started, t0, who, requestBody, responseBody: logging.bodies });
+    }
     return response;
   };
 }
@@ -59,12 +68,9 @@ export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | nul
 function logAccess(
   request: Request,
   response: Response,
-  started: Date,
-  t0: number,
-  who: FailedAttempt,
-  requestBody: Promise<string> | null,
-  responseBody: Promise<string> | null,
+  options: { started: Date; t0: number; who: FailedAttempt; requestBody: string | null; responseBody: boolean },
 ) {
+  const { started, t0, who, requestBody } = options;
   const entry = {
     organizationId: who.organizationId,
     apiKeyId: who.apiKeyId,
@@ -83,21 +89,24 @@ function logAccess(
     accessCodeId: who.credentialKind === "access_code" && response.status !== 401 ? who.credentialId : null,
     apiKeyId: response.status !== 401 ? who.apiKeyId : null,
   };
-  if (!requestBody && !responseBody) {
+  if (requestBody === null && !options.responseBody) {
     recordAccess(entry, touch);
     return;
   }
-  // Bodies are read off the request's path: the response is already on its way.
-  void Promise.all([requestBody?.catch(() => null), responseBody?.catch(() => null)]).then(([req, res]) =>
-    recordAccess(
-      {
-        ...entry,
-        requestBody: req ? redactBody(req, request.headers.get("content-type")) : null,
-        responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
-      },
-      touch,
-    ),
-  );
+  // The response body is read off the request's path, through a clone: the response is already on its way.
+  const responseBody = options.responseBody && response.body ? response.clone().text() : Promise.resolve(null);
+  void responseBody
+    .catch(() => null)
+    .then((res) =>
+      recordAccess(
+        {
+          ...entry,
+          requestBody: requestBody ? redactBody(requestBody, request.headers.get("content-type")) : null,
+          responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
+        },
+        touch,
+      ),
+    );
 }
 
 export function apiError(error: unknown): Response {

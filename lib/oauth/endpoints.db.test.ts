@@ -52,7 +52,7 @@ describe("POST /api/oauth/token", () => {
     expect(body).toEqual({ access_token: expect.stringMatching(/^kwat_/), token_type: "Bearer", expires_in: 3600 });
     const resolved = await resolveAccessToken(body.access_token, {
       db: t.db,
-      request: new Request("http://localhost/api/v1/me"),
+      account: null,
       transport: "authorization_bearer",
     });
     expect(resolved).toMatchObject({
@@ -110,7 +110,7 @@ describe("POST /api/oauth/revoke", () => {
     return ((await response.json()) as { access_token: string }).access_token;
   }
   const resolve = (value: string) =>
-    resolveAccessToken(value, { db: t.db, request: new Request("http://localhost/"), transport: "authorization_bearer" });
+    resolveAccessToken(value, { db: t.db, account: null, transport: "authorization_bearer" });
 
   it("revokes the client's token and answers 200", async () => {
     const value = await token();

@@ -33,7 +33,7 @@ async function authorFor(email: string): Promise<Author> {
 const resolve = (secret: string, headers: Record<string, string> = {}) =>
   resolveAccessCode(secret, {
     db: t.db,
-    request: new Request("http://localhost/api/v1/me", { headers }),
+    account: headers["X-Keyward-Account"]?.toLowerCase() ?? null,
     transport: "x_api_key_header",
   });
 
@@ -94,16 +94,16 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     expect(ok).toMatchObject({ ok: true, principal: { policies: ["users:read"], credential: { kind: "access_code" } } });
 
     await setAccessCodeEnabled(t.db, acme, created.value.key.publicId, created.value.code.id, false, meta);
-    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: "This access code is disabled." });
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, refusal: "disabled" });
     await setAccessCodeEnabled(t.db, acme, created.value.key.publicId, created.value.code.id, true, meta);
     // Direct updates bypass the services, which clear the verification cache after each change: do it here.
     await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessCodes.id, created.value.code.id));
     invalidateVerificationCache();
-    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: expect.stringContaining("expired") });
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, refusal: "expired" });
     await t.db.update(accessCodes).set({ expiresAt: new Date(Date.now() + 60_000) }).where(eq(accessCodes.id, created.value.code.id));
     invalidateVerificationCache();
     await archiveApiKey(t.db, acme, created.value.key.publicId, meta);
-    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, detail: "This API key has been archived." });
+    expect(await resolve(created.value.code.secret)).toMatchObject({ ok: false, refusal: "archived" });
   });
 
   it("lets a linked key's source code act in the linking organisation only with X-Keyward-Account", async () => {

@@ -6,13 +6,12 @@ import { permissionsFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { hashSecret } from "@/lib/secrets";
 import { API_POLICY_NAMES, policiesForPermissions, WRITE_POLICIES, type ApiPolicy } from "../policies";
+import type { Refusal } from "../refusals";
 import type { CredentialResolver, FailedAttempt } from "./types";
 import { cachedLookup } from "./verification-cache";
 
 /** Header naming the organisation a linked key's access code acts in (PRODUCT.md §2, BMS "link existing key"). */
 export const ACCOUNT_HEADER = "x-keyward-account";
-
-const INVALID = "The access code is not valid.";
 
 /**
  * The policies a key grants now: its own, minus write policies while the organisation disallows them, and — when it
@@ -37,7 +36,7 @@ export function effectivePolicies(
  * enabled, not expired, key not archived — on every request. Lookups go through the ≤ 1 s verification cache,
  * which every revocation clears, so revocation is effective on the next request.
  */
-export const resolveAccessCode: CredentialResolver = async (secret, { db, request }) => {
+export const resolveAccessCode: CredentialResolver = async (secret, { db, account }) => {
   const hash = hashSecret(secret);
   // Two small lookups rather than one join: an unknown secret costs exactly one indexed probe of access_codes.
   const code = await cachedLookup(`code:${hash}`, async () => {
@@ -53,13 +52,13 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
       .where(eq(accessCodes.secretHash, hash));
     return found;
   });
-  if (!code) return { ok: false, detail: INVALID };
+  if (!code) return { ok: false, refusal: "invalid" };
   const owner = await cachedLookup(`key:${code.apiKeyId}`, async () => {
     const [found] = await selectKeyWithOrganization(db).where(eq(apiKeys.id, code.apiKeyId));
     return found;
   });
   const row = owner ? { ...code, ...owner } : undefined;
-  if (!row) return { ok: false, detail: INVALID };
+  if (!row) return { ok: false, refusal: "invalid" };
 
   const attempt = (organizationId: string, apiKeyId: string): FailedAttempt => ({
     organizationId,
@@ -68,22 +67,21 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, reques
     credentialKind: "access_code",
     credentialId: row.codeId,
   });
-  const refuse = (detail: string) => ({ ok: false as const, detail, attempt: attempt(row.org.id, row.key.id) });
-  if (!row.enabled) return refuse("This access code is disabled.");
-  if (row.expiresAt.getTime() <= Date.now()) return refuse("This access code has expired. Create a new one on the key's Access Codes tab.");
-  if (row.key.archivedAt) return refuse("This API key has been archived.");
+  const refuse = (refusal: Refusal) => ({ ok: false as const, refusal, attempt: attempt(row.org.id, row.key.id) });
+  if (!row.enabled) return refuse("disabled");
+  if (row.expiresAt.getTime() <= Date.now()) return refuse("expired");
+  if (row.key.archivedAt) return refuse("archived");
 
   // A linked key: the source key's code acts in the linking organisation, within the link's policies.
   let key = row.key;
   let org = row.org;
-  const account = request.headers.get(ACCOUNT_HEADER)?.trim().toLowerCase();
   if (account && account !== row.org.slug) {
     const link = await cachedLookup(`link:${row.key.id}:${account}`, async () => {
       const [found] = await selectKeyWithOrganization(db)
       .where(and(eq(apiKeys.linkedKeyId, row.key.id), eq(organizations.slug, account), isNull(apiKeys.archivedAt)));
       return found;
     });
-    if (!link) return refuse(`This access code is not linked to the account "${account}".`);
+    if (!link) return refuse("not_linked");
     key = link.key;
     org = link.org;
   }

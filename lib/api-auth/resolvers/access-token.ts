@@ -24,7 +24,7 @@ const INVALID =
 export const resolveAccessToken: CredentialResolver = async (secret, { db, transport }) => {
   // RFC 6750 §2.1: bearer tokens travel in the Authorization header, not in URLs or API-key fields.
   if (transport !== "authorization_bearer") {
-    return { ok: false, detail: "Send the access token in the Authorization header: `Authorization: Bearer kwat_…`." };
+    return { ok: false, refusal: "wrong_transport" };
   }
   const [row] = await db
     .select({
@@ -47,7 +47,7 @@ export const resolveAccessToken: CredentialResolver = async (secret, { db, trans
         eq(companyCredentials.organizationId, oauthAccessTokens.organizationId),
       ),
     );
-  if (!row) return { ok: false, detail: INVALID };
+  if (!row) return { ok: false, refusal: "invalid", detail: INVALID };
   return {
     ok: true,
     allowQueryStringKeys: row.allowQueryStringKeys,

@@ -9,7 +9,7 @@ import {
   regeneratePersonalKey,
   turnOffPersonalKey,
 } from "@/lib/services/personal-api-keys";
-import { PERSONAL_KEYS_OFF, resolvePersonalKey } from "./personal-key";
+import { resolvePersonalKey } from "./personal-key";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const resolve = (secret: string) =>
-  resolvePersonalKey(secret, { db: t.db, request: new Request("http://x/api/v1/me"), transport: "x_api_key_header" });
+  resolvePersonalKey(secret, { db: t.db, account: null, transport: "x_api_key_header" });
 
 describe("personal API keys", () => {
   it("act as the person with their current permissions, re-read on every request", async () => {
@@ -44,7 +44,7 @@ describe("personal API keys", () => {
     expect((await resolve(enabled.value.secret)).ok).toBe(true);
 
     await t.db.update(organizations).set({ allowPersonalApiKeys: false }).where(eq(organizations.id, org.id));
-    expect(await resolve(enabled.value.secret)).toEqual({ ok: false, detail: PERSONAL_KEYS_OFF });
+    expect(await resolve(enabled.value.secret)).toEqual({ ok: false, refusal: "personal_keys_off" });
     // Nor can anyone get a new one meanwhile.
     expect(await regeneratePersonalKey(t.db, authorFor(people[0]!), NO_META)).toMatchObject({ ok: false, reason: "forbidden", message: expect.stringContaining("turned off personal API keys") });
 

@@ -7,9 +7,6 @@ import { hashSecret } from "@/lib/secrets";
 import { policiesForPermissions } from "../policies";
 import type { CredentialResolver } from "./types";
 
-export const PERSONAL_KEYS_OFF =
-  "Personal API keys are turned off for this organisation. An Administrator can allow them in Administration → Settings.";
-
 /**
  * A personal key acts as its person, with the person's permissions as they are now: roles are read on every
  * request, so a role removed in the console is gone on the very next call.
@@ -32,8 +29,8 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => 
     .innerJoin(users, eq(users.id, personalApiKeys.userId))
     .innerJoin(organizations, eq(organizations.id, personalApiKeys.organizationId))
     .where(and(eq(personalApiKeys.keyHash, hashSecret(secret)), isNull(personalApiKeys.revokedAt)));
-  if (!row) return { ok: false, detail: "The credential is not valid." };
-  if (!row.allowPersonalApiKeys) return { ok: false, detail: PERSONAL_KEYS_OFF };
+  if (!row) return { ok: false, refusal: "invalid" };
+  if (!row.allowPersonalApiKeys) return { ok: false, refusal: "personal_keys_off" };
 
   const roles = sortRoles((await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.userId))).map((r) => r.role));
   const now = new Date();

@@ -1,11 +1,14 @@
 import type { Db } from "@/db/client";
 import type { Transport } from "../credential-transport";
 import type { Principal } from "../principal";
+import type { Refusal } from "../refusals";
 
+/** What a resolver may know of the request besides the secret. */
 export interface ResolverContext {
   db: Db;
-  request: Request;
   transport: Transport;
+  /** `X-Keyward-Account`, lowercased: the organisation a linked key's access code acts in; null to act in its own. */
+  account: string | null;
 }
 
 /**
@@ -20,10 +23,10 @@ export interface FailedAttempt {
   credentialId: string | null;
 }
 
-/** `detail` explains a refusal to the caller without saying whether the secret exists elsewhere. */
+/** A refusal never says whether the secret exists as another kind or in another organisation. */
 export type ResolveResult =
   | { ok: true; principal: Principal; allowQueryStringKeys: boolean }
-  | { ok: false; detail: string; status?: 400 | 401; attempt?: FailedAttempt };
+  | { ok: false; refusal: Refusal; /** A sentence more precise than the refusal's own. */ detail?: string; attempt?: FailedAttempt };
 
-/** Turns one kind of secret into a principal, reading everything from the database on every request. */
+/** Turns one kind of secret into a principal, as the database says now (through the ≤ 1 s verification cache). */
 export type CredentialResolver = (secret: string, context: ResolverContext) => Promise<ResolveResult>;

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { getApiKey, listApiKeys, serializeApiKey } from "@/db/queries/api-keys";
 import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
 import { json, problemFor } from "@/lib/api/problem";
-import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
+import { parseBody, validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { createApiKey } from "@/lib/services/api-keys";
@@ -11,7 +11,7 @@ import { createApiKeySchema, type ApiKeySummary, type CreatedApiKey } from "@/li
 export const dynamic = "force-dynamic";
 
 /** The organisation's keys (never a secret). */
-export const GET = withPrincipal("keys:read", async (_request, principal) => {
+export const GET = withPrincipal("keys:read", async ({ principal }) => {
   const keys = await listApiKeys(await getDb(), principal.organization.id);
   return json({
     data: keys.map((key): ApiKeySummary => ({
@@ -31,8 +31,8 @@ export const GET = withPrincipal("keys:read", async (_request, principal) => {
 });
 
 /** Creates a key and its first access code: the only answer that ever holds the code's secret. */
-export const POST = withPrincipal("keys:write", async (request, principal) => {
-  const body = await parseJsonBody(request, createApiKeySchema);
+export const POST = withPrincipal("keys:write", async ({ request, principal, body: raw }) => {
+  const body = parseBody(raw, createApiKeySchema);
   if (!body.ok) return body.response;
   const beyond = ungrantable(principal, body.data.policies);
   if (beyond.length) {

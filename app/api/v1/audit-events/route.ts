@@ -8,7 +8,7 @@ import { auditFiltersSchema, type ApiAuditEvent } from "@/lib/validators/audit";
 export const dynamic = "force-dynamic";
 
 /** The audit log with the console's filters, newest first, in cursor pages: follow `nextCursor` until null. */
-export const GET = withPrincipal("audit:read", async (request, principal) => {
+export const GET = withPrincipal("audit:read", async ({ request, principal }) => {
   const query = auditFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return validationProblem(query.error);
   const { events, nextCursor } = await listAuditEvents(await getDb(), principal.organization.id, query.data);

@@ -5,7 +5,7 @@ import type { MeResponse } from "@/lib/validators/me";
 export const dynamic = "force-dynamic";
 
 /** Who the credential is: any valid credential may ask, so it needs no policy. */
-export const GET = withPrincipal(null, async (_request, principal) => {
+export const GET = withPrincipal(null, async ({ principal }) => {
   // Typed by the schema the OpenAPI document publishes (lib/openapi/paths/me.ts): the two cannot drift.
   const body: MeResponse = {
     organization: { id: principal.organization.id, slug: principal.organization.slug, name: principal.organization.name },
@@ -15,3 +15,9 @@ export const GET = withPrincipal(null, async (_request, principal) => {
   };
   return json(body);
 });
+
+/**
+ * The same answer for clients that send the credential in the body: the `key` form field or the `API_Key` JSON
+ * property. The body carries nothing else.
+ */
+export const POST = GET;

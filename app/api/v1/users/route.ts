@@ -7,7 +7,7 @@ import type { ApiUser } from "@/lib/validators/people";
 export const dynamic = "force-dynamic";
 
 /** The organisation's people with their roles. */
-export const GET = withPrincipal("users:read", async (_request, principal) => {
+export const GET = withPrincipal("users:read", async ({ principal }) => {
   const people = await listPeople(await getDb(), principal.organization.id);
   return json({ data: people.map((p): ApiUser => ({ id: p.id, name: p.name, email: p.email, roles: p.roles })) });
 });

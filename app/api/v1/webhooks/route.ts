@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import { listWebhooksForUser } from "@/db/queries/webhooks";
 import { principalAuthor } from "@/lib/api/principal-author";
-import { json, problem, problemFor } from "@/lib/api/problem";
+import { json, problemFor } from "@/lib/api/problem";
+import { parseBody } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
-import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
-import { invalid } from "@/lib/errors";
+import { principalUser, serializeWebhook } from "@/lib/api/webhooks";
 import { requestMeta } from "@/lib/request-meta";
 import { createWebhook } from "@/lib/services/webhooks";
 import { createWebhookSchema } from "@/lib/validators/webhooks";
@@ -13,7 +13,7 @@ import { webhookRuntime } from "@/lib/webhooks/runtime";
 export const dynamic = "force-dynamic";
 
 /** The caller's webhooks, without secrets. */
-export const GET = withPrincipal("webhooks:read", async (_request, principal) => {
+export const GET = withPrincipal("webhooks:read", async ({ principal }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
   const rows = await listWebhooksForUser(await getDb(), principal.organization.id, user.id);
@@ -21,15 +21,11 @@ export const GET = withPrincipal("webhooks:read", async (_request, principal) =>
 });
 
 /** Creates a webhook for the caller; the signing secret is in this answer only. */
-export const POST = withPrincipal("webhooks:write", async (request, principal) => {
+export const POST = withPrincipal("webhooks:write", async ({ request, principal, body }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
-  const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
-  const input = createWebhookSchema.safeParse(body);
-  if (!input.success) {
-    return problem("validation", { detail: "The webhook is not valid; see errors.", errors: invalid(input.error).fieldErrors });
-  }
+  const input = parseBody(body, createWebhookSchema);
+  if (!input.ok) return input.response;
   const outcome = await createWebhook(await getDb(), principalAuthor(principal), input.data, requestMeta(request.headers), webhookRuntime());
   if (!outcome.ok) return problemFor(outcome);
   const { webhook, secret } = outcome.value;

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { getApiKey, serializeApiKey } from "@/db/queries/api-keys";
 import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
 import { json, problem, problemFor } from "@/lib/api/problem";
-import { parseJsonBody, validationProblem } from "@/lib/api/request-body";
+import { parseBody, validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { updateApiKey } from "@/lib/services/api-keys";
@@ -12,15 +12,15 @@ export const dynamic = "force-dynamic";
 
 const notFound = () => problem("not_found", { detail: "No API key with this id in your organisation." });
 
-export const GET = withPrincipal<{ id: string }>("keys:read", async (_request, principal, { id }) => {
+export const GET = withPrincipal<{ id: string }>("keys:read", async ({ principal, params: { id } }) => {
   if (!keyIdSchema.safeParse(id).success) return notFound();
   const key = await getApiKey(await getDb(), principal.organization.id, id);
   return key ? json(serializeApiKey(key)) : notFound();
 });
 
-export const PATCH = withPrincipal<{ id: string }>("keys:write", async (request, principal, { id }) => {
+export const PATCH = withPrincipal<{ id: string }>("keys:write", async ({ request, principal, params: { id }, body: raw }) => {
   if (!keyIdSchema.safeParse(id).success) return notFound();
-  const body = await parseJsonBody(request, updateApiKeySchema);
+  const body = parseBody(raw, updateApiKeySchema);
   if (!body.ok) return body.response;
   const beyond = ungrantable(principal, body.data.policies ?? []);
   if (beyond.length) {

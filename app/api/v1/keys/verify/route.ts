@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { apiError } from "@/lib/api/route";
 import { json, problem } from "@/lib/api/problem";
-import { parseJsonBody } from "@/lib/api/request-body";
+import { parseBody, readBody } from "@/lib/api/request-body";
 import { verifyKey } from "@/lib/api-auth/verify-key";
 import { hitRateLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request-meta";
@@ -27,7 +27,9 @@ export async function POST(request: Request): Promise<Response> {
         headers: { "Retry-After": String(seconds) },
       });
     }
-    const body = await parseJsonBody(request, verifyKeyRequestSchema);
+    const read = await readBody(request);
+    if (!read.ok) return read.response;
+    const body = parseBody(read.body, verifyKeyRequestSchema);
     if (!body.ok) return body.response;
     const result: VerifyKeyResult = await verifyKey(db, body.data.key.trim());
     return json(result);

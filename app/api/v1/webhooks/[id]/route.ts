@@ -2,8 +2,8 @@ import { getDb } from "@/db/client";
 import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problem, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
-import { principalUser, readJsonObject, serializeWebhook } from "@/lib/api/webhooks";
-import { invalid } from "@/lib/errors";
+import { parseBody } from "@/lib/api/request-body";
+import { principalUser, serializeWebhook } from "@/lib/api/webhooks";
 import { requestMeta } from "@/lib/request-meta";
 import { deleteWebhook, updateWebhook } from "@/lib/services/webhooks";
 import { updateWebhookSchema, webhookIdSchema } from "@/lib/validators/webhooks";
@@ -16,16 +16,12 @@ type Params = { id: string };
 const notFound = () => problem("not_found", { detail: "You have no webhook with this id." });
 
 /** Switches the caller's webhook On or Off and/or changes its URL. */
-export const PATCH = withPrincipal<Params>("webhooks:write", async (request, principal, { id }) => {
+export const PATCH = withPrincipal<Params>("webhooks:write", async ({ request, principal, params: { id }, body }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
   if (!webhookIdSchema.safeParse(id).success) return notFound();
-  const body = await readJsonObject(request);
-  if (body instanceof Response) return body;
-  const input = updateWebhookSchema.safeParse(body);
-  if (!input.success) {
-    return problem("validation", { detail: "The change is not valid; see errors.", errors: invalid(input.error).fieldErrors });
-  }
+  const input = parseBody(body, updateWebhookSchema);
+  if (!input.ok) return input.response;
   const outcome = await updateWebhook(
     await getDb(),
     principalAuthor(principal),
@@ -39,7 +35,7 @@ export const PATCH = withPrincipal<Params>("webhooks:write", async (request, pri
   return json(serializeWebhook(outcome.value));
 });
 
-export const DELETE = withPrincipal<Params>("webhooks:write", async (request, principal, { id }) => {
+export const DELETE = withPrincipal<Params>("webhooks:write", async ({ request, principal, params: { id } }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
   if (!webhookIdSchema.safeParse(id).success) return notFound();

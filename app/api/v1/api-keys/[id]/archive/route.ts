@@ -10,7 +10,7 @@ import { keyIdSchema } from "@/lib/validators/api-keys";
 export const dynamic = "force-dynamic";
 
 /** Archives a key: its access codes fail from the next request on. */
-export const POST = withPrincipal<{ id: string }>("keys:write", async (request, principal, { id }) => {
+export const POST = withPrincipal<{ id: string }>("keys:write", async ({ request, principal, params: { id } }) => {
   const notFound = problem("not_found", { detail: "No API key with this id in your organisation." });
   if (!keyIdSchema.safeParse(id).success) return notFound;
   const db = await getDb();
