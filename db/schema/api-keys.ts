@@ -5,7 +5,7 @@ import { organizations } from "./organizations";
 import { users } from "./people";
 
 /**
- * Organisation API keys (PRODUCT.md §2). A key holds policies and owns up to two access codes; the codes are the
+ * Organisation API keys. A key holds policies and owns up to two access codes; the codes are the
  * secrets. A linked key (`linkedKeyId` set) belongs to this organisation but has no codes of its own: the source
  * key's codes act here, within the link's policies.
  */

@@ -1,6 +1,7 @@
 /**
- * The six ways a request may carry a credential (PRODUCT.md §2, BMS and BuildMaster), in precedence order. A
- * request that carries two different credentials is refused rather than guessed at.
+ * The six ways a request may carry a credential, in precedence order: integrations written for other APIs send keys
+ * in each of them, and work unchanged. A request that carries two different credentials is refused rather than
+ * guessed at.
  */
 export const TRANSPORTS = [
   "authorization_bearer",
