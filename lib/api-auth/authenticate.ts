@@ -13,8 +13,8 @@ export type AuthOutcome =
 
 /**
  * The one API authenticator: every `/api/v1` route turns its request into a principal here, and never parses
- * credentials itself. Everything is read from the database on each request, so a revoked credential fails on
- * the very next one.
+ * credentials itself. Tokens, personal keys and people's roles are read from the database on each request; access
+ * codes go through a per-process cache of at most 1 s that every revocation clears (resolvers/verification-cache.ts).
  */
 export async function authenticate(request: Request): Promise<AuthOutcome> {
   const extracted = await extractCredential(request);

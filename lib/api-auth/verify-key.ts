@@ -16,8 +16,9 @@ export type VerifyResult =
   | { valid: false; code: "NOT_FOUND" | "DISABLED" | "EXPIRED" | "ARCHIVED" };
 
 /**
- * For gateways: whether an access code would be accepted now, read from the database (no cache). An unknown value
- * is NOT_FOUND whatever it looks like; nothing says whether it exists as another kind of secret.
+ * For gateways: whether an access code would be accepted now. Its state is read from the database, uncached; the
+ * policies come from the request resolver, so through its ≤ 1 s cache. An unknown value is NOT_FOUND whatever it
+ * looks like; nothing says whether it exists as another kind of secret.
  */
 export async function verifyKey(db: Db, value: string): Promise<VerifyResult> {
   const kind = parseSecret(value);
