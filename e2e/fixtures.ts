@@ -1,8 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type Page } from "@playwright/test";
 
-
-/** The demo people of the embedded database (PRODUCT.md), all with the password DEMO_PASSWORD. */
+/** The demo people of the embedded database (db/seed.ts), all with the password DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "keyward-demo";
 
 export const PEOPLE = {

@@ -64,5 +64,3 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
-
-export const oidcConfigured = () => Boolean(env().AUTH_OIDC_ISSUER);

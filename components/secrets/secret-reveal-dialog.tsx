@@ -16,7 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
 export interface RevealedValue {
-  /** The read-only field's label, e.g. "Client secret" (PRODUCT.md "Secret reveal"). */
+  /** The read-only field's label, e.g. "Client secret": its accessible name, by which people and tests find it. */
   label: string;
   value: string;
   /** The copy button's name; defaults to "Copy <label>". */

@@ -30,7 +30,7 @@ const DELIVERY_LABELS: Record<string, string> = {
   skipped: "Skipped (Off)",
 };
 
-/** A person's webhooks (Crelate's columns URL, Entity, Operation Type, Status), for their tab and for administrators. */
+/** A person's webhooks (URL, Entity, Operation Type, Status: the API's fields), on their tab and for administrators. */
 export function WebhooksTable({
   webhooks,
   canManage,

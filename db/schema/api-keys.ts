@@ -1,20 +1,11 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  type AnyPgColumn,
-  index,
-  integer,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampColumn } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./people";
 
 /**
- * Organisation API keys (PRODUCT.md §2). A key holds policies and owns up to two access codes; the codes are the
+ * Organisation API keys. A key holds policies and owns up to two access codes; the codes are the
  * secrets. A linked key (`linkedKeyId` set) belongs to this organisation but has no codes of its own: the source
  * key's codes act here, within the link's policies.
  */
@@ -82,41 +73,5 @@ export const accessCodes = pgTable(
   (t) => [index("access_codes_api_key_idx").on(t.apiKeyId)],
 );
 
-/**
- * One row per authenticated `/api/v1` request, and per failed attempt that names a key. Written in batches.
- * `apiKeyId` has no foreign key on purpose: a key deleted while its last entries wait in the batch must not make
- * the batch fail, and the log outlives the key.
- */
-export const accessLogs = pgTable(
-  "access_logs",
-  {
-    id: id(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    apiKeyId: uuid("api_key_id"),
-    accessCodePrefix: text("access_code_prefix"),
-    credentialKind: text("credential_kind"),
-    credentialId: text("credential_id"),
-    method: text("method").notNull(),
-    /** Path and query string, with any credential in the query string redacted. */
-    path: text("path").notNull(),
-    status: integer("status").notNull(),
-    ip: text("ip"),
-    userAgent: text("user_agent"),
-    durationMs: integer("duration_ms").notNull(),
-    /** Only when the key asks for bodies; at most 16 KiB each, credentials and secrets redacted. */
-    requestBody: text("request_body"),
-    responseBody: text("response_body"),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index("access_logs_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
-    index("access_logs_api_key_created_idx").on(t.apiKeyId, t.createdAt),
-  ],
-);
-
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AccessCode = typeof accessCodes.$inferSelect;
-export type AccessLog = typeof accessLogs.$inferSelect;
-export type NewAccessLog = typeof accessLogs.$inferInsert;

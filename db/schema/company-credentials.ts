@@ -5,7 +5,7 @@ import { organizations } from "./organizations";
 import { users } from "./people";
 
 /**
- * The company's OAuth client credentials (PRODUCT.md §1). Deleted pairs stay as rows (deletedAt set) so the page can
+ * The company's OAuth client credentials. Deleted pairs stay as rows (deletedAt set) so the page can
  * say who deleted the most recent pair and when. The client secret is stored only as its SHA-256.
  */
 export const companyCredentials = pgTable(

@@ -6,5 +6,6 @@ export * from "./rate-limits";
 export * from "./sessions";
 export * from "./company-credentials";
 export * from "./api-keys";
+export * from "./access-logs";
 export * from "./personal-api-keys";
 export * from "./webhooks";

@@ -7,7 +7,7 @@ import { users } from "./people";
 export const personalKeyRevokeReasonEnum = pgEnum("personal_key_revoke_reason", ["turned_off", "regenerated", "cleared"]);
 
 /**
- * Personal API keys (PRODUCT.md §3): a key acts as its person. Rows are kept after revocation, so the person's tab
+ * Personal API keys: a key acts as its person. Rows are kept after revocation, so the person's tab
  * can say who cleared it and when; at most one live (unrevoked) key per person, also under concurrency.
  */
 export const personalApiKeys = pgTable(

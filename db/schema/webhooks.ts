@@ -11,7 +11,7 @@ export const webhookOperationEnum = pgEnum("webhook_operation", WEBHOOK_OPERATIO
 export const webhookStatusEnum = pgEnum("webhook_status", WEBHOOK_STATUSES);
 export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["pending", "succeeded", "failed", "skipped"]);
 
-/** A person's subscription to one entity and operation (PRODUCT.md §3). */
+/** A person's subscription to one entity and operation. */
 export const webhooks = pgTable(
   "webhooks",
   {

@@ -1,8 +1,9 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
- * The API policy catalogue (PRODUCT.md §2): what a credential may do over `/api/v1`. Write policies are
- * restricted: greyed until an Administrator turns on "Allow write policies".
+ * The API policy catalogue: what a credential may do over `/api/v1`. The names are public (integrations send and
+ * read them), so they stay apart from the console permissions they map from below. Write policies are restricted:
+ * greyed until an Administrator turns on "Allow write policies".
  */
 export const API_POLICIES = [
   { name: "users:read", description: "Read the organisation's people and their roles.", write: false },

@@ -10,7 +10,7 @@ export interface Principal {
   policies: ApiPolicy[];
   /** The organisation API key behind an access code (for access logs and last-used). */
   apiKeyId: string | null;
-  /** Body logging asked for by the key (BuildMaster's logging options). */
+  /** What the access log keeps, as the key's Log requests / Log request and response bodies options ask. */
   logging: { requests: boolean; bodies: boolean };
   /** The access code's display prefix (`kwak_3fQ9xT2a`), for the access log. */
   accessCodePrefix?: string | null;

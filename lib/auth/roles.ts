@@ -1,4 +1,4 @@
-/** The three roles of PRODUCT.md, as stored in the database. */
+/** The three roles, as stored in `user_roles.role`; the console shows them by their labels below. */
 export const ROLES = ["administrator", "office_lead", "member"] as const;
 export type Role = (typeof ROLES)[number];
 

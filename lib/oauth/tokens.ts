@@ -5,7 +5,7 @@ import { getActiveCredentialsByClientId } from "@/db/queries/company-credentials
 import { oauthAccessTokens } from "@/db/schema";
 import { generateSecret, hashSecret, parseSecret, secretMatchesHash } from "@/lib/secrets";
 
-/** PRODUCT.md §1: bearer access tokens live one hour. */
+/** One hour: a leaked token soon stops working, and a client gets a new one from its credentials at any time. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 
 export interface AuthenticatedClient {

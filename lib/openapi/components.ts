@@ -8,7 +8,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemType } from "@/lib/api
  * error responses, and `apiOperation()`, which adds what the authenticator (`withPrincipal`) does to every route.
  */
 
-/** Where the OAuth client-credentials grant is served (issue 3's route). */
+/** Where the OAuth client-credentials grant is served (`app/api/oauth/token/route.ts`). */
 export const OAUTH_TOKEN_PATH = "/api/oauth/token";
 
 /**
@@ -167,7 +167,7 @@ export function problemRef(name: ProblemResponseName) {
 
 /**
  * `X-Keyward-Account`: holders of a linked key's access codes act in the linking organisation by naming its slug
- * (PRODUCT.md §2, "Link existing API key").
+ * (Administration → API Keys → Link existing API key).
  */
 export const keywardAccountHeader = z
   .string()

@@ -9,7 +9,7 @@ import { buildOpenApiDocument, TAGS } from "./document";
 import { exportedMethods, listRouteOperations, openApiPath } from "./route-files";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The folders whose every route must be in the document (PRODUCT.md "The API"). */
+/** The folders whose every route must be in the document: the public API and the OAuth endpoints. */
 const DOCUMENTED_ROUTE_DIRS = ["app/api/v1", "app/api/oauth"];
 
 const document = buildOpenApiDocument();

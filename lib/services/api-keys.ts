@@ -435,7 +435,7 @@ export async function setAccessCodeEnabled(
   }));
 }
 
-/** Deletes a code, which must be disabled first (BMS: disable, then delete). */
+/** Deletes a code, which must be disabled first: disabling can be undone, so a code still in use shows up in time. */
 export async function deleteAccessCode(
   db: Db,
   author: Author,

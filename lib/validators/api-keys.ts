@@ -56,8 +56,9 @@ function repeatsShortPattern(value: string): boolean {
 }
 
 /**
- * Why a custom key value is too weak, or null when it is acceptable (BuildMaster lets an Administrator choose the
- * value). Whether it is already in use is checked by the service against the stored hashes.
+ * Why a custom key value is too weak, or null when it is acceptable (an Administrator may choose the value, e.g. to
+ * keep the one an integration already sends). Whether it is already in use is checked by the service against the
+ * stored hashes.
  */
 export function customKeyValueProblem(value: string): string | null {
   if (value.length < CUSTOM_KEY_MIN_LENGTH) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_POLICY_NAMES, type ApiPolicy } from "@/lib/api-auth/policies";
 
-/** The answer of `GET /api/v1/me` (PRODUCT.md "The API"): the route builds it through `MeResponse`. */
+/** The answer of `GET /api/v1/me`: the route builds it through `MeResponse`. */
 export const meResponseSchema = z
   .object({
     organization: z

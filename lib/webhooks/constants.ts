@@ -1,4 +1,4 @@
-/** Webhook vocabulary (PRODUCT.md §3), shared by the schema, the validators, the forms and the API. */
+/** Webhook vocabulary, shared by the schema, the validators, the forms and the API (public names: never rename). */
 export const WEBHOOK_ENTITIES = ["User", "ApiKey", "AccessCode", "CompanyCredentials", "PersonalApiKey", "Webhook"] as const;
 export const WEBHOOK_OPERATIONS = ["Create", "Update", "Delete"] as const;
 export const WEBHOOK_STATUSES = ["On", "Off"] as const;

@@ -10,7 +10,7 @@ import type { Refusal } from "../refusals";
 import type { CredentialResolver, FailedAttempt } from "./types";
 import { cachedLookup } from "./verification-cache";
 
-/** Header naming the organisation a linked key's access code acts in (PRODUCT.md §2, BMS "link existing key"). */
+/** Header naming, by slug, the organisation a linked key's access code acts in; without it, it acts in its own. */
 export const ACCOUNT_HEADER = "x-keyward-account";
 
 /**

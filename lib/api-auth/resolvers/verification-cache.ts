@@ -1,6 +1,6 @@
 /**
  * A very short-lived, per-process cache of access-code lookups (code, key and organisation rows), so a busy
- * integration does not cost a join per request. The issue allows one on two conditions, both kept here:
+ * integration does not cost a join per request. It is safe only on two conditions, both kept here:
  * - lifetime ≤ 1 s: another app instance sees a revocation within a second;
  * - every revocation in this process (disable, delete, archive, settings…) clears it at once, after its commit,
  *   so the very next request here is refused.

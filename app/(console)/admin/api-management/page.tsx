@@ -49,7 +49,7 @@ function href(query: ReturnType<typeof parseQuery>, change: Partial<ReturnType<t
   return `/admin/api-management${text ? `?${text}` : ""}`;
 }
 
-/** Administration → API Management (seed 004): the people who turned on API access, and their webhooks. */
+/** Administration → API Management: the people who turned on API access, and their webhooks. */
 export default async function ApiManagementPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("api_management:read");
   const query = parseQuery(await searchParams);

@@ -9,7 +9,7 @@ import { PersonalKeyPanel } from "./_components/personal-key-panel";
 
 export const metadata: Metadata = { title: "API Access" };
 
-/** The person's own API access (seed 004, Crelate): their personal key and their webhooks. */
+/** The person's own API access: their personal key and their webhooks. */
 export default async function ApiAccessPage() {
   const actor = await requireActor();
   const db = await getDb();

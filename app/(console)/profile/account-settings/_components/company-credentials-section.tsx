@@ -19,7 +19,7 @@ interface CompanyCredentialsSectionProps {
 }
 
 /**
- * Profile → Account Settings → Other: the company's API credentials (PRODUCT.md §1). The dialogs live here, not
+ * Profile → Account Settings → Other: the company's OAuth client credentials. The dialogs live here, not
  * inside the "exists" / "none" branches, because generating or deleting re-renders the page into the other branch
  * while a dialog still has something to show (the secret, or a conflict message).
  */

@@ -1,0 +1,40 @@
+import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { organizations } from "./organizations";
+
+/**
+ * One row per authenticated `/api/v1` request, and per failed attempt that names a key. Written in batches.
+ * `apiKeyId` has no foreign key on purpose: a key deleted while its last entries wait in the batch must not make
+ * the batch fail, and the log outlives the key.
+ */
+export const accessLogs = pgTable(
+  "access_logs",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    apiKeyId: uuid("api_key_id"),
+    accessCodePrefix: text("access_code_prefix"),
+    credentialKind: text("credential_kind"),
+    credentialId: text("credential_id"),
+    method: text("method").notNull(),
+    /** Path and query string, with any credential in the query string redacted. */
+    path: text("path").notNull(),
+    status: integer("status").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    durationMs: integer("duration_ms").notNull(),
+    /** Only when the key asks for bodies; at most 16 KiB each, credentials and secrets redacted. */
+    requestBody: text("request_body"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("access_logs_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
+    index("access_logs_api_key_created_idx").on(t.apiKeyId, t.createdAt),
+  ],
+);
+
+export type AccessLog = typeof accessLogs.$inferSelect;
+export type NewAccessLog = typeof accessLogs.$inferInsert;
