@@ -27,8 +27,8 @@ const consoleProxy = auth((request) => {
 }) as unknown as Promise<Proxy>;
 
 /**
- * API requests skip the session entirely (they bring their own credentials). Oversized bodies are refused here,
- * before any handler parses them.
+ * API requests skip the session entirely (they bring their own credentials). Bodies that announce more than the
+ * limit are refused here; the route's body reader counts what actually arrives.
  */
 function apiProxy(request: NextRequest) {
   const length = Number(request.headers.get("content-length") ?? 0);
@@ -38,8 +38,24 @@ function apiProxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+/** Whether every `%xx` of the path decodes to UTF-8: Next.js answers 500 for one that does not, before any route. */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  if (request.nextUrl.pathname.startsWith("/api/")) return apiProxy(request);
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    return api
+      ? problem("invalid_request", { detail: "The path is not valid percent-encoded UTF-8." })
+      : new NextResponse("Page not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (api) return apiProxy(request);
   return (await consoleProxy)(request, event);
 }
 

@@ -85,6 +85,10 @@ export function generatePublicId(prefix: string, length = 24): string {
   return `${prefix}${randomBase62(length)}`;
 }
 
+/** Whether `value` could be a public id made by `generatePublicId(prefix)`: checked before any lookup by it. */
+export const isPublicId = (prefix: string, value: string, length = 24) =>
+  value.length === prefix.length + length && value.startsWith(prefix) && /^[0-9A-Za-z]+$/.test(value.slice(prefix.length));
+
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
 export function generateWebhookSecret(): string {
   return `${WEBHOOK_SECRET_PREFIX}${randomBytes(32).toString("base64")}`;

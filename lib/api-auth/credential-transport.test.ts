@@ -21,7 +21,7 @@ describe("extractCredential", () => {
   const cases: [string, Options, (typeof TRANSPORTS)[number]][] = [
     ["Authorization: Bearer", { headers: { authorization: `Bearer ${A}` } }, "authorization_bearer"],
     ["X-API-Key header", { headers: { "x-api-key": A } }, "x_api_key_header"],
-    ["X-ApiKey header (BuildMaster's spelling)", { headers: { "X-ApiKey": A } }, "x_api_key_header"],
+    ["X-ApiKey header (another common spelling)", { headers: { "X-ApiKey": A } }, "x_api_key_header"],
     ["apiKey query parameter", { query: `?apiKey=${A}` }, "query_apiKey"],
     ["key query parameter", { query: `?key=${A}` }, "query_key"],
     ["form field key", { body: `key=${A}`, contentType: "application/x-www-form-urlencoded" }, "form_key"],

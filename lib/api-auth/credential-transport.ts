@@ -2,7 +2,7 @@ import type { RequestBody } from "@/lib/api/request-body";
 
 /**
  * The six ways a request may carry a credential, in precedence order: a bearer token, the `X-API-Key` header
- * (`X-ApiKey` too, the spelling BuildMaster's clients send), the `apiKey` and `key` query parameters, the `key`
+ * (`X-ApiKey` too, a spelling many clients send), the `apiKey` and `key` query parameters, the `key`
  * form field and the `API_Key` JSON property. A request that carries two different credentials is refused rather
  * than guessed at.
  */

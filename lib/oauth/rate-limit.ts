@@ -1,6 +1,8 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { hitRateLimit, isRateLimited, retryAfterSeconds, type RateLimit } from "@/lib/rate-limit";
+import { isPublicId } from "@/lib/secrets";
+import { CLIENT_ID_PREFIX } from "./client-id";
 
 /** Failed requests to the token and revocation endpoints allowed per client id and per IP, per minute. */
 export const FAILED_OAUTH_REQUESTS_PER_MINUTE = 10;
@@ -15,9 +17,10 @@ export function oauthFailureLimits(ip: string | null, clientId: string | null): 
   const limits: RateLimit[] = [
     { key: `oauth-failures:ip:${ip ?? "unknown"}`, limit: FAILED_OAUTH_REQUESTS_PER_MINUTE, windowMs: WINDOW_MS },
   ];
-  if (clientId) {
+  // Only a well-formed client id gets a counter of its own: anything else would let a caller mint counters at will.
+  if (clientId && isPublicId(CLIENT_ID_PREFIX, clientId)) {
     limits.push({
-      key: `oauth-failures:client:${clientId.slice(0, 200)}`,
+      key: `oauth-failures:client:${clientId}`,
       limit: FAILED_OAUTH_REQUESTS_PER_MINUTE,
       windowMs: WINDOW_MS,
     });

@@ -3,7 +3,8 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { getActiveCredentialsByClientId } from "@/db/queries/company-credentials";
 import { oauthAccessTokens } from "@/db/schema";
-import { generateSecret, hashSecret, parseSecret, secretMatchesHash } from "@/lib/secrets";
+import { generateSecret, hashSecret, isPublicId, parseSecret, secretMatchesHash } from "@/lib/secrets";
+import { CLIENT_ID_PREFIX } from "./client-id";
 
 /** One hour: a leaked token soon stops working, and a client gets a new one from its credentials at any time. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -24,7 +25,7 @@ export async function authenticateClient(
   clientSecret: string,
 ): Promise<AuthenticatedClient | null> {
   // A value that is not a well-formed client secret (checksum included) is refused without a lookup.
-  if (parseSecret(clientSecret) !== "client_secret") return null;
+  if (parseSecret(clientSecret) !== "client_secret" || !isPublicId(CLIENT_ID_PREFIX, clientId)) return null;
   const credentials = await getActiveCredentialsByClientId(db, clientId);
   const matches = secretMatchesHash(clientSecret, credentials?.secretHash ?? UNKNOWN_CLIENT_HASH);
   if (!credentials || !matches) return null;

@@ -144,6 +144,10 @@ export const PROBLEM_RESPONSES = {
     "The request body is over 1 MiB; it was refused before any handler read it.",
     problemExample("payload_too_large", "Request bodies may be at most 1048576 bytes (1 MiB)."),
   ),
+  UnsupportedMediaType: problemResponse(
+    "The body is neither JSON nor form fields.",
+    problemExample("unsupported_media_type", "Send the body as application/json, or as application/x-www-form-urlencoded form fields."),
+  ),
   ValidationFailed: problemResponse(
     "The body or query failed validation; `errors` lists the messages per field and nothing was changed.",
     problemExample("validation", "The request has invalid fields.", { errors: { url: ["Must use https."] } }),
@@ -186,6 +190,16 @@ export interface ApiOperationOptions extends ZodOpenApiOperationObject {
 }
 
 /**
+ * Every body the API reads may also come as `application/x-www-form-urlencoded` form fields, with the same names (a
+ * list field repeated, or named `field[]`; booleans as `true` / `false`), for clients that send the `key` form field.
+ */
+export function withFormBody(requestBody: NonNullable<ZodOpenApiOperationObject["requestBody"]>) {
+  if (!("content" in requestBody)) return requestBody;
+  const json = requestBody.content["application/json"];
+  return json ? { ...requestBody, content: { ...requestBody.content, "application/x-www-form-urlencoded": json } } : requestBody;
+}
+
+/**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
  * authenticator itself gives (400, 401, 403 naming the policy, 503), 413 and 422 for operations with a body, and
  * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
@@ -206,6 +220,7 @@ export function apiOperation({ policy, rateLimited, ...operation }: ApiOperation
   const hasBody = Boolean(operation.requestBody);
   return {
     ...operation,
+    ...(operation.requestBody ? { requestBody: withFormBody(operation.requestBody) } : {}),
     description: [operation.description, needs].filter(Boolean).join("\n\n"),
     security: operation.security ?? ANY_CREDENTIAL,
     parameters: [keywardAccountHeader, ...(operation.parameters ?? [])],
@@ -214,7 +229,9 @@ export function apiOperation({ policy, rateLimited, ...operation }: ApiOperation
       400: problemRef("InvalidRequest"),
       401: problemRef("Unauthorized"),
       ...(policy ? { 403: problemRef("Forbidden") } : {}),
-      ...(hasBody ? { 413: problemRef("PayloadTooLarge"), 422: problemRef("ValidationFailed") } : {}),
+      ...(hasBody
+        ? { 413: problemRef("PayloadTooLarge"), 415: problemRef("UnsupportedMediaType"), 422: problemRef("ValidationFailed") }
+        : {}),
       ...(rateLimited ? { 429: problemRef("RateLimited") } : {}),
       503: problemRef("Unavailable"),
     },

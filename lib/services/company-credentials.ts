@@ -7,9 +7,8 @@ import type { Author } from "@/lib/author";
 import { isUniqueViolation } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
+import { CLIENT_ID_PREFIX } from "@/lib/oauth/client-id";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
-
-export const CLIENT_ID_PREFIX = "kwc_";
 
 export interface GeneratedCredentials {
   id: string;

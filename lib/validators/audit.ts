@@ -11,6 +11,11 @@ const optionalDate = z
       ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
       return z.NEVER;
     }
+    // JavaScript dates reach year 275760, PostgreSQL's stop earlier: keep to years a log can hold.
+    if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) {
+      ctx.addIssue({ code: "custom", message: "Enter a date between the years 1970 and 9999." });
+      return z.NEVER;
+    }
     return date;
   });
 

@@ -1,6 +1,6 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { verifyKeyRequestSchema, verifyKeyResponseSchema } from "@/lib/validators/api-keys";
-import { NO_CREDENTIAL, problemRef } from "../components";
+import { NO_CREDENTIAL, problemRef, withFormBody } from "../components";
 
 /** `app/api/v1/keys/verify/route.ts` */
 export const keysVerifyPaths: ZodOpenApiPathsObject = {
@@ -12,7 +12,7 @@ export const keysVerifyPaths: ZodOpenApiPathsObject = {
       description:
         "Needs no credential of its own and always answers 200: `valid` true with the key and its policies, or false with a code. It never says whether an unknown value exists as another kind of secret. Limited to 120 checks per minute per IP.",
       security: NO_CREDENTIAL,
-      requestBody: { required: true, content: { "application/json": { schema: verifyKeyRequestSchema } } },
+      requestBody: withFormBody({ required: true, content: { "application/json": { schema: verifyKeyRequestSchema } } }),
       responses: {
         200: {
           description: "Whether the code would be accepted now.",
@@ -20,6 +20,7 @@ export const keysVerifyPaths: ZodOpenApiPathsObject = {
         },
         400: problemRef("InvalidRequest"),
         413: problemRef("PayloadTooLarge"),
+        415: problemRef("UnsupportedMediaType"),
         422: problemRef("ValidationFailed"),
         429: problemRef("RateLimited"),
       },

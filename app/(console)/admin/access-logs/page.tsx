@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { AccessLogView, type AccessLogSearch } from "@/components/access-logs/access-log-view";
+import { AccessLogView } from "@/components/access-logs/access-log-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Access Logs" };
 
-export default async function AccessLogsPage({ searchParams }: { searchParams: Promise<AccessLogSearch> }) {
+export default async function AccessLogsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("access_logs:read");
   return (
     <div className="grid gap-4">
@@ -13,7 +14,7 @@ export default async function AccessLogsPage({ searchParams }: { searchParams: P
         title="Access Logs"
         description="Every request made with your organisation's keys and credentials, and every refused attempt that names a key, newest first. Credentials in query strings are redacted."
       />
-      <AccessLogView organizationId={actor.organization.id} search={await searchParams} basePath="/admin/access-logs" />
+      <AccessLogView organizationId={actor.organization.id} search={firstValues(await searchParams)} basePath="/admin/access-logs" />
     </div>
   );
 }

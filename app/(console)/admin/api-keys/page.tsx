@@ -15,17 +15,15 @@ import { listApiKeys, listApiKeyTags, type ApiKeyFilters } from "@/db/queries/ap
 import { listPeople } from "@/db/queries/people";
 import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
 import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
 export const metadata: Metadata = { title: "API Keys" };
 
-type Search = { q?: string; tag?: string; policy?: string; status?: string };
-
-
-export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("api_keys:read");
-  const search = await searchParams;
+  const search = firstValues(await searchParams);
   const filters: ApiKeyFilters = {
     q: search.q?.trim() || undefined,
     tag: search.tag || undefined,

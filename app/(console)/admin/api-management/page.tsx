@@ -11,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { getDb } from "@/db/client";
 import { API_ACCESS_SORTS, listApiAccessPeople, type ApiAccessQuery, type ApiAccessSort } from "@/db/queries/api-management";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { KEY_STATUS_LABELS } from "./_components/key-status";
 
 export const metadata: Metadata = { title: "API Management" };
@@ -50,9 +51,9 @@ function href(query: ReturnType<typeof parseQuery>, change: Partial<ReturnType<t
 }
 
 /** Administration → API Management: the people who turned on API access, and their webhooks. */
-export default async function ApiManagementPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ApiManagementPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("api_management:read");
-  const query = parseQuery(await searchParams);
+  const query = parseQuery(firstValues(await searchParams));
   const { rows, total, page, pageCount } = await listApiAccessPeople(await getDb(), actor.organization.id, query);
 
   return (

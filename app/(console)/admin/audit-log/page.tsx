@@ -14,17 +14,13 @@ import { auditFiltersSchema } from "@/lib/validators/audit";
 import { AuditEventDetails } from "./_components/audit-event-details";
 import { AuditFiltersForm } from "./_components/audit-filters-form";
 
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+
 export const metadata: Metadata = { title: "Audit Log" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function first(params: SearchParams) {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-}
-
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("audit_log:read");
-  const raw = first(await searchParams);
+  const raw = firstValues(await searchParams);
   const parsed = auditFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : auditFiltersSchema.parse({});
   const db = await getDb();

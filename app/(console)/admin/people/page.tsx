@@ -7,6 +7,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { getDb } from "@/db/client";
 import { listPeople } from "@/db/queries/people";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { ROLE_LABELS, ROLE_PLURALS, ROLES, roleFromSlug, roleSlug, type Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 import { EditRolesDialog } from "./_components/edit-roles-dialog";
@@ -14,9 +15,9 @@ import { EditRolesDialog } from "./_components/edit-roles-dialog";
 export const metadata: Metadata = { title: "People" };
 
 /** The organisation's directory: every member may read it to find whom to ask; only Administrators edit roles. */
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("people:read");
-  const role = roleFromSlug((await searchParams).role);
+  const role = roleFromSlug(firstValues(await searchParams).role);
   const people = await listPeople(await getDb(), actor.organization.id, role);
   const canEdit = actor.permissions.includes("people:write");
 

@@ -24,16 +24,16 @@ function Step({ id, title, children }: { id: string; title: string; children: Re
 
 const TRANSPORTS: { name: string; example: string }[] = [
   { name: "Authorization: Bearer", example: `curl -H "Authorization: Bearer $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
-  { name: "X-API-Key header", example: `curl -H "X-API-Key: $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
+  { name: "X-API-Key header (X-ApiKey is accepted too)", example: `curl -H "X-API-Key: $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
   { name: "apiKey query parameter", example: `curl "$KEYWARD/api/v1/me?apiKey=$KEYWARD_KEY"` },
   { name: "key query parameter", example: `curl "$KEYWARD/api/v1/me?key=$KEYWARD_KEY"` },
   {
-    name: "key form field (requests with a body)",
-    example: `curl -X POST -d "key=$KEYWARD_KEY" -d "…" "$KEYWARD/api/v1/…"`,
+    name: "key form field (requests with a body, application/x-www-form-urlencoded)",
+    example: `curl --data-urlencode "key=$KEYWARD_KEY" "$KEYWARD/api/v1/me"`,
   },
   {
-    name: "API_Key JSON property (requests with a body)",
-    example: `curl -X POST -H "Content-Type: application/json" \\\n  -d '{"API_Key": "'"$KEYWARD_KEY"'", …}' "$KEYWARD/api/v1/…"`,
+    name: "API_Key JSON property (requests with a body, application/json)",
+    example: `curl -H "Content-Type: application/json" -d '{"API_Key": "'"$KEYWARD_KEY"'"}' "$KEYWARD/api/v1/me"`,
   },
 ];
 

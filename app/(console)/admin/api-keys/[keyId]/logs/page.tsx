@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { AccessLogView, type AccessLogSearch } from "@/components/access-logs/access-log-view";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { AccessLogView } from "@/components/access-logs/access-log-view";
 import { loadKeyPage } from "@/lib/api-keys/load";
 
 export const metadata: Metadata = { title: "Logs" };
@@ -9,13 +10,13 @@ export default async function KeyLogsPage({
   searchParams,
 }: {
   params: Promise<{ keyId: string }>;
-  searchParams: Promise<AccessLogSearch>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const { actor, key } = await loadKeyPage((await params).keyId);
   return (
     <AccessLogView
       organizationId={actor.organization.id}
-      search={await searchParams}
+      search={firstValues(await searchParams)}
       fixedKey={{ id: key.id, publicId: key.publicId }}
       basePath={`/admin/api-keys/${key.publicId}/logs`}
     />

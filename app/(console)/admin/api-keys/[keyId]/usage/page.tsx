@@ -35,20 +35,20 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
     {
       label: "Form field key (application/x-www-form-urlencoded)",
       line: `key=${CODE}`,
-      curl: `curl${account} --data-urlencode 'key=${CODE}' ${base}/api/v1/keys/verify`,
+      curl: `curl${account} --data-urlencode 'key=${CODE}' ${me}`,
     },
     {
       label: "JSON property API_Key (root object, application/json)",
       line: `{ "API_Key": "${CODE}" }`,
-      curl: `curl${account} -H 'Content-Type: application/json' -d '{"API_Key":"${CODE}"}' ${base}/api/v1/api-keys`,
+      curl: `curl${account} -H 'Content-Type: application/json' -d '{"API_Key":"${CODE}"}' ${me}`,
     },
   ];
   return (
     <div className="grid max-w-3xl gap-5">
       <p className="text-sm text-muted-foreground">
         Send one access code of this key with each request, in one of these ways. If a request carries two different
-        codes it is refused. The order Keyward looks in: Authorization, X-API-Key, apiKey, key, form field, JSON
-        property.
+        codes it is refused. The order Keyward looks in: Authorization, X-API-Key (or X-ApiKey), apiKey, key, form
+        field, JSON property. The form field and the JSON property work on every request with a body.
         {key.linked
           ? ` This is a linked key: send the source key's access code with the header X-Keyward-Account: ${actor.organization.slug}.`
           : ""}
