@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  // PostgreSQL refuses U+0000 in text, and no one types control characters into a filter.
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Filters cannot contain control characters.")
+  .optional()
+  .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .optional()

@@ -1,0 +1,142 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, storageStateFor, test } from "../fixtures";
+import { asKey } from "../personal-key";
+import { createKey } from "../support/api-keys";
+import { rawRequest } from "../support/raw-http";
+
+test.use({ storageState: storageStateFor("admin") });
+
+const run = promisify(execFile);
+const MiB = 1024 * 1024;
+
+/** A challenge that clients and proxies can parse: plain ASCII, RFC 6750's shape. */
+const CHALLENGE = /^Bearer realm="keyward"(, error="(invalid_token|invalid_request)", error_description="[ !#-~]+")?$/;
+
+test("Every refusal of a credential is a 401 with a parseable challenge, or a 400, and never a 5xx", async ({ page, request }) => {
+  const { secret } = await createKey(page, { policies: ["users:read"] });
+  const token = "kwat_" + "A".repeat(32); // well-formed but wrong checksum
+  const cases: [string, Record<string, string>, string, number][] = [
+    ["no credential", {}, "/api/v1/me", 401],
+    ["a generated code with a bad checksum", { "X-API-Key": "kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000" }, "/api/v1/me", 401],
+    ["an unknown custom value", { "X-API-Key": "nobody-made-this-value-0123456789-abcdefgh" }, "/api/v1/me", 401],
+    ["a token-shaped value in X-API-Key", { "X-API-Key": token }, "/api/v1/me", 401],
+    ["a token-shaped value in the apiKey parameter", {}, `/api/v1/me?apiKey=${token}`, 401],
+    ["a code for an account it is not linked to", { "X-API-Key": secret, "X-Keyward-Account": "globex" }, "/api/v1/me", 401],
+    ["two different credentials", { "X-API-Key": secret, Authorization: "Bearer kwak_other" }, "/api/v1/me", 400],
+    ["the same parameter twice with two values", {}, `/api/v1/me?apiKey=${secret}&apiKey=other`, 400],
+    ["a key without the policy", { "X-API-Key": secret }, "/api/v1/audit-events", 403],
+  ];
+  for (const [what, headers, path, status] of cases) {
+    const response = await request.get(path, { headers });
+    expect(response.status(), what).toBe(status);
+    expect(response.headers()["content-type"], what).toContain("application/problem+json");
+    if (status === 401) expect(response.headers()["www-authenticate"], what).toMatch(CHALLENGE);
+  }
+});
+
+test("The header X-ApiKey is accepted like X-API-Key", async ({ page, request }) => {
+  const { secret } = await createKey(page);
+  const response = await request.get("/api/v1/me", { headers: { "X-ApiKey": secret } });
+  expect(response.status()).toBe(200);
+  expect((await response.json()).credential.kind).toBe("access_code");
+});
+
+test("A path that is not valid percent-encoded UTF-8 answers 400 on the API and 404 in the console", async ({ baseURL, page }) => {
+  const { secret } = await createKey(page);
+  for (const [method, path] of [
+    ["GET", "/api/v1/webhooks/%ff"],
+    ["DELETE", "/api/v1/webhooks/%00%ff"],
+    ["GET", "/api/v1/api-keys/%ff"],
+    ["GET", "/api/v1/%c3%28"],
+  ] as const) {
+    const response = await rawRequest(baseURL!, { method, path, headers: { "X-API-Key": secret } });
+    expect(response.status, `${method} ${path}`).toBe(400);
+    expect(response.headers["content-type"], path).toContain("application/problem+json");
+  }
+  const consolePage = await rawRequest(baseURL!, { path: "/admin/api-keys/%ff" });
+  expect(consolePage.status).toBe(404);
+});
+
+test("Malformed OAuth and audit-log input is refused with 4xx, not 500", async ({ baseURL, page, request }) => {
+  const token = await rawRequest(baseURL!, {
+    method: "POST",
+    path: "/api/oauth/token",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials&client_id=%00&client_secret=kwcs_x",
+  });
+  expect(token.status).toBe(401);
+
+  const { secret } = await createKey(page, { policies: ["audit:read"] });
+  for (const query of ["actor=%00", "action=a%00", "from=%2B275760-09-13T00:00:00Z", "to=10000-01-01", "limit=1e400", "cursor=%ff"]) {
+    const response = await rawRequest(baseURL!, { path: `/api/v1/audit-events?${query}`, headers: { "X-API-Key": secret } });
+    expect(response.status, query).toBeGreaterThanOrEqual(400);
+    expect(response.status, query).toBeLessThan(500);
+  }
+  const ok = await request.get("/api/v1/audit-events?limit=1", asKey(secret));
+  expect(ok.status()).toBe(200);
+});
+
+test("Console pages take the first of a repeated search parameter", async ({ page }) => {
+  for (const path of ["/admin/api-keys?q=a&q=b", "/admin/api-keys?tag=a&tag=b", "/admin/api-management?q=a&q=b", "/admin/people?role=member&role=x"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+});
+
+test("A body over 1 MiB is refused with 413 whether or not it says its length", async ({ baseURL, page }) => {
+  const { secret } = await createKey(page, { policies: ["webhooks:write"] });
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  for (const path of ["/api/v1/webhooks", "/api/v1/me", "/api/v1/keys/verify"]) {
+    const chunked = await rawRequest(baseURL!, {
+      method: "POST",
+      path,
+      headers: { "X-API-Key": secret, "Content-Type": "application/json" },
+      chunks: Array.from({ length: 8 * 4 }, () => chunk),
+    });
+    expect(chunked.status, `chunked ${path}`).toBe(413);
+  }
+  const declared = await rawRequest(baseURL!, {
+    method: "POST",
+    path: "/api/v1/webhooks",
+    headers: { "X-API-Key": secret, "Content-Type": "application/json", "Content-Length": String(2 * MiB) },
+    body: Buffer.alloc(2 * MiB, 0x20),
+  });
+  expect(declared.status).toBe(413);
+});
+
+test("Every example on a key's Usage tab works exactly as the page shows it", async ({ page, baseURL }) => {
+  const { keyId, secret } = await createKey(page, { policies: ["users:read"] });
+  await page.goto(`/admin/api-keys/${keyId}/usage`);
+  const examples = await page
+    .getByRole("list", { name: "Ways to send an access code" })
+    .getByRole("listitem")
+    .getByText(/^curl /)
+    .allInnerTexts();
+  expect(examples).toHaveLength(6);
+  for (const example of examples) {
+    expect(example, "the page shows the console's own address").toContain(new URL(baseURL!).host);
+    const command = example.replaceAll("<access code>", secret);
+    const { stdout } = await run("sh", ["-c", `${command} -s -w '\\n%{http_code}'`]);
+    const [body, status] = [stdout.slice(0, stdout.lastIndexOf("\n")), stdout.slice(stdout.lastIndexOf("\n") + 1)];
+    expect(status, example).toBe("200");
+    expect(JSON.parse(body).credential, example).toMatchObject({ kind: "access_code" });
+  }
+});
+
+test("Every transport example of the API documentation works as written, with its two shell variables", async ({ page, baseURL }) => {
+  const { secret } = await createKey(page);
+  await page.goto("/docs/api");
+  const examples = await page.getByRole("region", { name: "Getting started" }).getByRole("listitem").allInnerTexts();
+  const commands = examples
+    .map((text) => text.slice(text.indexOf("curl ")))
+    .filter((text) => text.startsWith("curl ") && text.includes("$KEYWARD_KEY") && text.includes("/api/v1/me"));
+  expect(commands).toHaveLength(6);
+  for (const command of commands) {
+    const { stdout } = await run("sh", ["-c", `${command} -s -w '\\n%{http_code}'`], {
+      env: { ...process.env, KEYWARD: baseURL!, KEYWARD_KEY: secret },
+    });
+    expect(stdout.slice(stdout.lastIndexOf("\n") + 1), command).toBe("200");
+  }
+});
