@@ -1,7 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { problem } from "@/lib/api/problem";
 import { auth } from "@/lib/auth/config";
-import { contentSecurityPolicy, MAX_API_BODY_BYTES } from "@/lib/http/security-headers";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Paths that answer without a console session: sign-in and the public API documentation. */
 const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/docs(\/|$)/];
@@ -26,18 +26,6 @@ const consoleProxy = auth((request) => {
   return response;
 }) as unknown as Promise<Proxy>;
 
-/**
- * API requests skip the session entirely (they bring their own credentials). Bodies that announce more than the
- * limit are refused here; the route's body reader counts what actually arrives.
- */
-function apiProxy(request: NextRequest) {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_API_BODY_BYTES) {
-    return problem("payload_too_large", { detail: `Request bodies may be at most ${MAX_API_BODY_BYTES} bytes (1 MiB).` });
-  }
-  return NextResponse.next();
-}
-
 /** Whether every `%xx` of the path decodes to UTF-8: Next.js answers 500 for one that does not, before any route. */
 function isDecodablePath(pathname: string): boolean {
   try {
@@ -55,11 +43,18 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       ? problem("invalid_request", { detail: "The path is not valid percent-encoded UTF-8." })
       : new NextResponse("Page not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  if (api) return apiProxy(request);
+  // API requests skip the session entirely: they bring their own credentials.
+  if (api) return NextResponse.next();
   return (await consoleProxy)(request, event);
 }
 
 export const config = {
-  // Everything but Next's own static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: [
+    // Console pages: everything but the API and Next's own static assets.
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+    // API paths only when they hold a percent-escape, the one thing to check before Next.js decodes them. Every other
+    // API request goes straight to its route: no proxy cost, and no proxy buffering of its body, which the route's
+    // body reader limits as it streams.
+    "/api/(.*%.*)",
+  ],
 };

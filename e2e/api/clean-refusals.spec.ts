@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { generateSecret } from "@/lib/secrets";
 import { expect, storageStateFor, test } from "../fixtures";
 import { asKey } from "../personal-key";
 import { createKey } from "../support/api-keys";
@@ -15,13 +16,15 @@ const CHALLENGE = /^Bearer realm="keyward"(, error="(invalid_token|invalid_reque
 
 test("Every refusal of a credential is a 401 with a parseable challenge, or a 400, and never a 5xx", async ({ page, request }) => {
   const { secret } = await createKey(page, { policies: ["users:read"] });
-  const token = "kwat_" + "A".repeat(32); // well-formed but wrong checksum
+  // A well-formed token (right prefix and checksum) that no one issued: it reaches the token resolver.
+  const token = generateSecret("access_token");
   const cases: [string, Record<string, string>, string, number][] = [
     ["no credential", {}, "/api/v1/me", 401],
     ["a generated code with a bad checksum", { "X-API-Key": "kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000" }, "/api/v1/me", 401],
     ["an unknown custom value", { "X-API-Key": "nobody-made-this-value-0123456789-abcdefgh" }, "/api/v1/me", 401],
     ["a token-shaped value in X-API-Key", { "X-API-Key": token }, "/api/v1/me", 401],
     ["a token-shaped value in the apiKey parameter", {}, `/api/v1/me?apiKey=${token}`, 401],
+    ["a token as a bearer", { Authorization: `Bearer ${token}` }, "/api/v1/me", 401],
     ["a code for an account it is not linked to", { "X-API-Key": secret, "X-Keyward-Account": "globex" }, "/api/v1/me", 401],
     ["two different credentials", { "X-API-Key": secret, Authorization: "Bearer kwak_other" }, "/api/v1/me", 400],
     ["the same parameter twice with two values", {}, `/api/v1/me?apiKey=${secret}&apiKey=other`, 400],

@@ -145,7 +145,8 @@ for (const refusal of refusals) {
 }
 
 test("Repeated failures for one client id are answered 429 with Retry-After", async ({ request }) => {
-  const target = `kwc_${randomBytes(8).toString("hex")}`;
+  // A well-formed client id (kwc_ and 24 characters) that no organisation has: only such ids get a counter.
+  const target = `kwc_${randomBytes(12).toString("hex")}`;
   for (let attempt = 1; attempt <= 10; attempt++) {
     const response = await request.post("/api/oauth/token", {
       headers: { ...fromAddress(), Authorization: basic(target, "kwcs_guess") },
