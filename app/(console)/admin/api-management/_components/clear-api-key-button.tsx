@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { clearPersonalApiKeyAction } from "@/lib/actions/personal-api-keys";
 
