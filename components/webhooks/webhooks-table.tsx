@@ -115,6 +115,7 @@ export function WebhooksTable({
           </span>
         }
         confirmLabel="Delete webhook"
+        pendingLabel="Working…"
         onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
         onDone={() => toast.success("Webhook deleted")}
       />

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { DateTime } from "@/components/date-time";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
@@ -35,16 +36,10 @@ const CANNOT = "You cannot manage a personal API key.";
 export function PersonalKeyPanel({ organization, allowed, canManage, status, keyInfo }: PersonalKeyPanelProps) {
   const [revealed, setRevealed] = useState<IssuedPersonalKey | null>(null);
   const [confirm, setConfirm] = useState<"regenerate" | "turn_off" | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, error } = useServerAction();
 
   function issue(action: () => Promise<ActionResult<IssuedPersonalKey>>) {
-    setError(undefined);
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) setRevealed(result.data);
-      else setError(result.message);
-    });
+    run(action, { onSuccess: setRevealed });
   }
 
   const enabled = status === "enabled" && keyInfo;
@@ -157,8 +152,9 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
           </>
         }
         confirmLabel="Regenerate New Key"
+        pendingLabel="Working…"
         onConfirm={regeneratePersonalApiKeyAction}
-        onDone={(result) => result.ok && setRevealed(result.data as IssuedPersonalKey)}
+        onDone={setRevealed}
       />
       <ConfirmDialog
         open={confirm === "turn_off"}
@@ -166,6 +162,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
         title="Turn off API access?"
         description={<span>Your key {keyInfo?.prefix ?? ""}… stops working at once, and every link using it fails.</span>}
         confirmLabel="Turn off API access"
+        pendingLabel="Working…"
         onConfirm={turnOffPersonalApiKeyAction}
         onDone={() => toast.success("API access turned off")}
       />
