@@ -1,37 +1,16 @@
 "use client";
 
 import { useId, useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
+import { ActionDialog, type ActionDialogProps } from "./action-dialog";
 import { useServerAction } from "./use-server-action";
 
-export interface ConfirmDialogProps<T> {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  /** The dialog's accessible name: names the action and its target. */
-  title: string;
-  /** The impact of the action. */
+export interface ConfirmDialogProps<T> extends Pick<ActionDialogProps, "open" | "onOpenChange" | "role" | "title"> {
+  /** The impact of the action (phrasing content). */
   description: React.ReactNode;
   /** More to read before confirming, e.g. a warning, shown under the description. */
   children?: React.ReactNode;
@@ -39,11 +18,6 @@ export interface ConfirmDialogProps<T> {
   /** The confirm button's label while the action runs; it keeps `confirmLabel` without one. */
   pendingLabel?: string;
   destructive?: boolean;
-  /**
-   * "alertdialog" closes only through its buttons or Escape; "dialog" also has a close button and closes on a click
-   * outside.
-   */
-  role?: "alertdialog" | "dialog";
   /** For irreversible actions: the confirm button stays disabled until exactly this phrase is typed. */
   confirmPhrase?: string;
   /** False when trying again cannot help: after a failure the confirm button stays disabled until the dialog reopens. */
@@ -52,35 +26,6 @@ export interface ConfirmDialogProps<T> {
   onConfirm: () => Promise<ActionResult<T>>;
   onDone?: (data: T) => void;
 }
-
-function DialogCancel(props: React.ComponentProps<typeof Button>) {
-  return (
-    <DialogClose asChild>
-      <Button type="button" variant="outline" {...props} />
-    </DialogClose>
-  );
-}
-
-const PARTS = {
-  alertdialog: {
-    Root: AlertDialog,
-    Content: AlertDialogContent,
-    Header: AlertDialogHeader,
-    Title: AlertDialogTitle,
-    Description: AlertDialogDescription,
-    Footer: AlertDialogFooter,
-    Cancel: AlertDialogCancel,
-  },
-  dialog: {
-    Root: Dialog,
-    Content: DialogContent,
-    Header: DialogHeader,
-    Title: DialogTitle,
-    Description: DialogDescription,
-    Footer: DialogFooter,
-    Cancel: DialogCancel,
-  },
-};
 
 /** One confirmation for a consequential action: names the target and its impact, refuses to close while pending. */
 export function ConfirmDialog<T>({
@@ -102,12 +47,10 @@ export function ConfirmDialog<T>({
   const [typed, setTyped] = useState("");
   const phraseFormId = useId();
   const phraseFieldId = useId();
-  const Ui = PARTS[role];
   const blocked =
     pending || (confirmPhrase !== undefined && typed !== confirmPhrase) || (!retryable && error !== undefined);
 
   function change(next: boolean) {
-    if (pending) return;
     clearError();
     setTyped("");
     onOpenChange(next);
@@ -125,45 +68,43 @@ export function ConfirmDialog<T>({
   }
 
   return (
-    <Ui.Root open={open} onOpenChange={change}>
-      <Ui.Content>
-        <Ui.Header>
-          <Ui.Title>{title}</Ui.Title>
-          <Ui.Description asChild>
-            <div className="grid gap-2">{description}</div>
-          </Ui.Description>
-        </Ui.Header>
-        {children}
-        {confirmPhrase === undefined ? (
+    <ActionDialog
+      role={role}
+      open={open}
+      onOpenChange={change}
+      pending={pending}
+      title={title}
+      description={description}
+      action={
+        <Button
+          type={confirmPhrase === undefined ? "button" : "submit"}
+          form={confirmPhrase === undefined ? undefined : phraseFormId}
+          onClick={confirmPhrase === undefined ? confirm : undefined}
+          variant={destructive ? "destructive" : "default"}
+          disabled={blocked}
+        >
+          {pending ? pendingLabel : confirmLabel}
+        </Button>
+      }
+    >
+      {children}
+      {confirmPhrase === undefined ? (
+        <FormError message={error} />
+      ) : (
+        <form
+          id={phraseFormId}
+          className="grid gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            confirm();
+          }}
+        >
+          <Field label={`Type ${confirmPhrase} to confirm`} id={phraseFieldId}>
+            <Input autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} />
+          </Field>
           <FormError message={error} />
-        ) : (
-          <form
-            id={phraseFormId}
-            className="grid gap-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              confirm();
-            }}
-          >
-            <Field label={`Type ${confirmPhrase} to confirm`} id={phraseFieldId}>
-              <Input autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} />
-            </Field>
-            <FormError message={error} />
-          </form>
-        )}
-        <Ui.Footer>
-          <Ui.Cancel disabled={pending}>Cancel</Ui.Cancel>
-          <Button
-            type={confirmPhrase === undefined ? "button" : "submit"}
-            form={confirmPhrase === undefined ? undefined : phraseFormId}
-            onClick={confirmPhrase === undefined ? confirm : undefined}
-            variant={destructive ? "destructive" : "default"}
-            disabled={blocked}
-          >
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </Ui.Footer>
-      </Ui.Content>
-    </Ui.Root>
+        </form>
+      )}
+    </ActionDialog>
   );
 }
