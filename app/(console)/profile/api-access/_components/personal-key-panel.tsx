@@ -15,7 +15,6 @@ import {
   turnOffPersonalApiKeyAction,
   type IssuedPersonalKey,
 } from "@/lib/actions/personal-api-keys";
-import type { ActionResult } from "@/lib/errors";
 
 export interface PersonalKeyPanelProps {
   organization: string;
@@ -38,11 +37,8 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
   const [confirm, setConfirm] = useState<"regenerate" | "turn_off" | null>(null);
   const { run, pending, error } = useServerAction();
 
-  function issue(action: () => Promise<ActionResult<IssuedPersonalKey>>) {
-    run(action, { onSuccess: setRevealed });
-  }
-
   const enabled = status === "enabled" && keyInfo;
+  const cleared = status === "cleared" && keyInfo;
 
   return (
     <div className="grid gap-4">
@@ -85,41 +81,26 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
             </GatedButton>
           </div>
         </>
-      ) : status === "cleared" && keyInfo ? (
-        <div className="grid gap-3">
-          <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-            An administrator, {keyInfo.revokedByLabel ?? "someone"}, cleared your API key
-            {keyInfo.revokedAt ? (
-              <>
-                {" "}
-                on <DateTime value={keyInfo.revokedAt} />
-              </>
-            ) : null}
-            . Every link using it now fails. Regenerate a new key to get API access back.
-          </p>
-          {allowed ? (
-            <div>
-              <GatedButton
-                allowed={canManage}
-                reason={CANNOT}
-                role="administrator"
-                disabled={pending}
-                onClick={() => issue(regeneratePersonalApiKeyAction)}
-              >
-                Regenerate New Key
-              </GatedButton>
-            </div>
-          ) : (
-            <NotAllowed organization={organization} />
-          )}
-        </div>
       ) : (
         <div className="grid gap-3">
-          <p className="text-sm text-muted-foreground">
-            {status === "turned_off"
-              ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
-              : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
-          </p>
+          {cleared ? (
+            <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+              An administrator, {cleared.revokedByLabel ?? "someone"}, cleared your API key
+              {cleared.revokedAt ? (
+                <>
+                  {" "}
+                  on <DateTime value={cleared.revokedAt} />
+                </>
+              ) : null}
+              . Every link using it now fails. Regenerate a new key to get API access back.
+            </p>
+          ) : (
+            <p className="text-sm text-muted-foreground">
+              {status === "turned_off"
+                ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
+                : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
+            </p>
+          )}
           {allowed ? (
             <div>
               <GatedButton
@@ -127,9 +108,11 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                 reason={CANNOT}
                 role="administrator"
                 disabled={pending}
-                onClick={() => issue(enablePersonalApiKeyAction)}
+                onClick={() =>
+                  run(cleared ? regeneratePersonalApiKeyAction : enablePersonalApiKeyAction, { onSuccess: setRevealed })
+                }
               >
-                Enable API access
+                {cleared ? "Regenerate New Key" : "Enable API access"}
               </GatedButton>
             </div>
           ) : (
