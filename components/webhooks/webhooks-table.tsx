@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -115,6 +115,7 @@ export function WebhooksTable({
           </span>
         }
         confirmLabel="Delete webhook"
+        pendingLabel="Working…"
         onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
         onDone={() => toast.success("Webhook deleted")}
       />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectivePolicies } from "@/lib/api-auth/resolvers/access-code";
-import { createApiKeySchema, customKeyValueProblem } from "./api-keys";
+import { createApiKeySchema, customKeyValueProblem, editApiKeySchema, editLinkedApiKeySchema } from "./api-keys";
 
 describe("customKeyValueProblem", () => {
   it.each([
@@ -23,6 +23,19 @@ describe("customKeyValueProblem", () => {
     const result = createApiKeySchema.safeParse({ name: "x", keyValue: "custom", customValue: "short" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(["customValue"]);
+  });
+});
+
+describe("editLinkedApiKeySchema", () => {
+  const details = { name: "Sync", description: "", tags: [], policies: [], logRequests: false, logBodies: false, actsAsUserId: null };
+
+  it("keeps at least one policy on a linked key, which an own key may do without", () => {
+    expect(editApiKeySchema.safeParse(details).success).toBe(true);
+    const result = editLinkedApiKeySchema.safeParse(details);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["policies"], message: "Choose at least one policy: a linked key needs one." }),
+    ]);
+    expect(editLinkedApiKeySchema.safeParse({ ...details, policies: ["users:read"] }).success).toBe(true);
   });
 });
 

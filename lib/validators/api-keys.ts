@@ -95,10 +95,12 @@ export const createApiKeySchema = z
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 export type CreateApiKeyData = z.output<typeof createApiKeySchema>;
 
+const linkedPolicies = policies.refine((list) => list.length > 0, "Choose at least one policy: a linked key needs one.");
+
 export const linkApiKeySchema = z.object({
   sourceKeyId: z.string().trim().min(1, "Enter the API key ID to link.").max(100, "That is not an API key ID."),
   name: z.string().trim().max(100, "Keep the name under 100 characters.").default(""),
-  policies: policies.refine((list) => list.length > 0, "Choose at least one policy: a linked key needs one."),
+  policies: linkedPolicies,
 });
 export type LinkApiKeyInput = z.input<typeof linkApiKeySchema>;
 export type LinkApiKeyData = z.output<typeof linkApiKeySchema>;
@@ -124,6 +126,9 @@ export const editApiKeySchema = updateApiKeySchema.required({
   logRequests: true,
   logBodies: true,
 });
+
+/** The Details form of a linked key, which keeps at least one policy. */
+export const editLinkedApiKeySchema = editApiKeySchema.extend({ policies: linkedPolicies });
 
 export const keyIdSchema = z.string().regex(/^kwk_[A-Za-z0-9]{24}$/, "Unknown API key.");
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { clearPersonalApiKeyAction } from "@/lib/actions/personal-api-keys";
 
@@ -32,6 +32,7 @@ export function ClearApiKeyButton({ person, allowed }: { person: { id: string; n
           </>
         }
         confirmLabel="Clear API Key"
+        pendingLabel="Working…"
         onConfirm={() => clearPersonalApiKeyAction({ userId: person.id })}
         onDone={() => toast.success(`API key of ${person.name} cleared`)}
       />

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/api-access/confirm-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { DateTime } from "@/components/date-time";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
@@ -14,7 +15,6 @@ import {
   turnOffPersonalApiKeyAction,
   type IssuedPersonalKey,
 } from "@/lib/actions/personal-api-keys";
-import type { ActionResult } from "@/lib/errors";
 
 export interface PersonalKeyPanelProps {
   organization: string;
@@ -35,19 +35,10 @@ const CANNOT = "You cannot manage a personal API key.";
 export function PersonalKeyPanel({ organization, allowed, canManage, status, keyInfo }: PersonalKeyPanelProps) {
   const [revealed, setRevealed] = useState<IssuedPersonalKey | null>(null);
   const [confirm, setConfirm] = useState<"regenerate" | "turn_off" | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-
-  function issue(action: () => Promise<ActionResult<IssuedPersonalKey>>) {
-    setError(undefined);
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) setRevealed(result.data);
-      else setError(result.message);
-    });
-  }
+  const { run, pending, error } = useServerAction();
 
   const enabled = status === "enabled" && keyInfo;
+  const cleared = status === "cleared" && keyInfo;
 
   return (
     <div className="grid gap-4">
@@ -90,41 +81,26 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
             </GatedButton>
           </div>
         </>
-      ) : status === "cleared" && keyInfo ? (
-        <div className="grid gap-3">
-          <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-            An administrator, {keyInfo.revokedByLabel ?? "someone"}, cleared your API key
-            {keyInfo.revokedAt ? (
-              <>
-                {" "}
-                on <DateTime value={keyInfo.revokedAt} />
-              </>
-            ) : null}
-            . Every link using it now fails. Regenerate a new key to get API access back.
-          </p>
-          {allowed ? (
-            <div>
-              <GatedButton
-                allowed={canManage}
-                reason={CANNOT}
-                role="administrator"
-                disabled={pending}
-                onClick={() => issue(regeneratePersonalApiKeyAction)}
-              >
-                Regenerate New Key
-              </GatedButton>
-            </div>
-          ) : (
-            <NotAllowed organization={organization} />
-          )}
-        </div>
       ) : (
         <div className="grid gap-3">
-          <p className="text-sm text-muted-foreground">
-            {status === "turned_off"
-              ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
-              : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
-          </p>
+          {cleared ? (
+            <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+              An administrator, {cleared.revokedByLabel ?? "someone"}, cleared your API key
+              {cleared.revokedAt ? (
+                <>
+                  {" "}
+                  on <DateTime value={cleared.revokedAt} />
+                </>
+              ) : null}
+              . Every link using it now fails. Regenerate a new key to get API access back.
+            </p>
+          ) : (
+            <p className="text-sm text-muted-foreground">
+              {status === "turned_off"
+                ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
+                : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
+            </p>
+          )}
           {allowed ? (
             <div>
               <GatedButton
@@ -132,9 +108,11 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                 reason={CANNOT}
                 role="administrator"
                 disabled={pending}
-                onClick={() => issue(enablePersonalApiKeyAction)}
+                onClick={() =>
+                  run(cleared ? regeneratePersonalApiKeyAction : enablePersonalApiKeyAction, { onSuccess: setRevealed })
+                }
               >
-                Enable API access
+                {cleared ? "Regenerate New Key" : "Enable API access"}
               </GatedButton>
             </div>
           ) : (
@@ -157,8 +135,9 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
           </>
         }
         confirmLabel="Regenerate New Key"
+        pendingLabel="Working…"
         onConfirm={regeneratePersonalApiKeyAction}
-        onDone={(result) => result.ok && setRevealed(result.data as IssuedPersonalKey)}
+        onDone={setRevealed}
       />
       <ConfirmDialog
         open={confirm === "turn_off"}
@@ -166,6 +145,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
         title="Turn off API access?"
         description={<span>Your key {keyInfo?.prefix ?? ""}… stops working at once, and every link using it fails.</span>}
         confirmLabel="Turn off API access"
+        pendingLabel="Working…"
         onConfirm={turnOffPersonalApiKeyAction}
         onDone={() => toast.success("API access turned off")}
       />

@@ -3,16 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
 import { Switch } from "@/components/ui/switch";
 import { TableCell } from "@/components/ui/table";
 import { deleteAccessCodeAction, setAccessCodeEnabledAction } from "@/lib/actions/api-keys";
@@ -30,7 +22,6 @@ export function AccessCodeControls({
   const router = useRouter();
   const [enabled, setEnabled] = useState(code.enabled);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
 
   function toggle(next: boolean) {
@@ -43,19 +34,6 @@ export function AccessCodeControls({
         return;
       }
       toast.success(next ? `Access code ${code.prefix} enabled` : `Access code ${code.prefix} disabled`);
-      router.refresh();
-    });
-  }
-
-  function remove() {
-    startTransition(async () => {
-      const result = await deleteAccessCodeAction({ keyId, codeId: code.id });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setConfirming(false);
-      toast.success(`Access code ${code.prefix} deleted`);
       router.refresh();
     });
   }
@@ -77,25 +55,19 @@ export function AccessCodeControls({
             Delete access code
           </Button>
         ) : null}
-        <Dialog open={confirming} onOpenChange={(open) => !pending && setConfirming(open)}>
-          <DialogContent>
-            <DialogHeader>
-              <DialogTitle>Delete access code {code.prefix}?</DialogTitle>
-              <DialogDescription>
-                This cannot be undone. Every service still holding this code will be refused.
-              </DialogDescription>
-            </DialogHeader>
-            <FormError message={error} />
-            <DialogFooter>
-              <Button variant="outline" onClick={() => setConfirming(false)} disabled={pending}>
-                Cancel
-              </Button>
-              <Button variant="destructive" onClick={remove} disabled={pending}>
-                Delete access code
-              </Button>
-            </DialogFooter>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          role="dialog"
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Delete access code ${code.prefix}?`}
+          description="This cannot be undone. Every service still holding this code will be refused."
+          confirmLabel="Delete access code"
+          onConfirm={() => deleteAccessCodeAction({ keyId, codeId: code.id })}
+          onDone={() => {
+            toast.success(`Access code ${code.prefix} deleted`);
+            router.refresh();
+          }}
+        />
       </TableCell>
     </>
   );
