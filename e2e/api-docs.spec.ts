@@ -18,6 +18,8 @@ test("A visitor without an account reads the API reference, with every operation
       .map(([method, operation]) => ({ path, method, summary: operation.summary! })),
   );
   expect(operations.length).toBeGreaterThan(0);
+  // One sidebar visit per operation: the time this takes grows with the API, not with anything under test.
+  test.setTimeout(30_000 + operations.length * 5_000);
 
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];

@@ -24,15 +24,15 @@ function Step({ id, title, children }: { id: string; title: string; children: Re
 
 const TRANSPORTS: { name: string; example: string }[] = [
   { name: "Authorization: Bearer", example: `curl -H "Authorization: Bearer $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
-  { name: "X-API-Key header (X-ApiKey is accepted too)", example: `curl -H "X-API-Key: $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
+  { name: "X-API-Key header", example: `curl -H "X-API-Key: $KEYWARD_KEY" "$KEYWARD/api/v1/me"` },
   { name: "apiKey query parameter", example: `curl "$KEYWARD/api/v1/me?apiKey=$KEYWARD_KEY"` },
   { name: "key query parameter", example: `curl "$KEYWARD/api/v1/me?key=$KEYWARD_KEY"` },
   {
-    name: "key form field (requests with a body, application/x-www-form-urlencoded)",
+    name: "key form field (requests with a body)",
     example: `curl --data-urlencode "key=$KEYWARD_KEY" "$KEYWARD/api/v1/me"`,
   },
   {
-    name: "API_Key JSON property (requests with a body, application/json)",
+    name: "API_Key JSON property (requests with a body)",
     example: `curl -H "Content-Type: application/json" -d '{"API_Key": "'"$KEYWARD_KEY"'"}' "$KEYWARD/api/v1/me"`,
   },
 ];
@@ -102,7 +102,8 @@ export function GettingStarted() {
 
       <Step id="transports" title="Six ways to send a credential">
         <p>
-          Any credential may travel in any of these ways; when several are present they must carry the same value,
+          Any credential may travel in any of these ways (the header may also be spelled <code>X-ApiKey</code>); when
+          several are present they must carry the same value,
           otherwise the request is refused with 400. The header forms are preferred: the two query-string forms
           answer 401 when an Administrator turned off <strong>Allow keys in query strings</strong>, because URLs end
           up in logs.
