@@ -5,8 +5,8 @@ import { authenticate } from "@/lib/api-auth/authenticate";
 import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
 import type { FailedAttempt } from "@/lib/api-auth/resolvers/types";
-import { isDatabaseUnavailable } from "@/lib/errors";
 import { clientIp } from "@/lib/request-meta";
+import { problemForError } from "./error-problem";
 import { problem } from "./problem";
 
 type Handler<P> = (request: Request, principal: Principal, params: P) => Promise<Response>;
@@ -21,7 +21,13 @@ export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | nul
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = new Date();
     const t0 = performance.now();
-    const auth = await authenticate(request);
+    let auth: Awaited<ReturnType<typeof authenticate>>;
+    try {
+      auth = await authenticate(request);
+    } catch (error) {
+      // Authentication reads the database: an outage here is a 503 like anywhere else, never an empty 500.
+      return apiError(error);
+    }
     if (!auth.ok) {
       if (auth.attempt) logAccess(request, auth.response, started, t0, auth.attempt, null, null);
       return auth.response;
@@ -100,10 +106,5 @@ function logAccess(
   );
 }
 
-export function apiError(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    return problem("unavailable", { detail: "The database is not answering right now; try again shortly." });
-  }
-  console.error("[keyward] API request failed:", error instanceof Error ? error.message : error);
-  return problem("internal", { detail: "Something went wrong on our side." });
-}
+/** 503 with Retry-After when the database is not answering, 409 for a lost race, 500 otherwise (lib/api/error-problem.ts). */
+export const apiError = problemForError;
