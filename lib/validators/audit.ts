@@ -1,18 +1,12 @@
 import { z } from "zod";
+import { dateTime, text } from "./text";
 
-const optionalText = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const optionalText = text().max(200).optional().transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const date = new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
-      return z.NEVER;
-    }
-    return date;
-  });
+  .transform((v) => v || undefined)
+  .pipe(dateTime().optional());
 
 /** Audit Log filters as they appear in the URL (console) and the query string (API). */
 export const auditFiltersSchema = z.object({
