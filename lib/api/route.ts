@@ -93,16 +93,15 @@ function logAccess(
     recordAccess(entry, touch);
     return;
   }
-  // Bodies are read off the request's path: the response is already on its way.
-  void Promise.all([requestBody?.catch(() => null), responseBody?.catch(() => null)]).then(([req, res]) =>
-    recordAccess(
-      {
-        ...entry,
-        requestBody: req ? redactBody(req, request.headers.get("content-type")) : null,
-        responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
-      },
-      touch,
-    ),
+  // Bodies are read off the request's path: the response is already on its way. The writer gets the promise, so
+  // that a shutdown waits for the entry.
+  recordAccess(
+    Promise.all([requestBody?.catch(() => null), responseBody?.catch(() => null)]).then(([req, res]) => ({
+      ...entry,
+      requestBody: req ? redactBody(req, request.headers.get("content-type")) : null,
+      responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
+    })),
+    touch,
   );
 }
 
