@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
 import { systemActor, writeAudit } from "@/lib/audit";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { checkWebhookAddress, type Resolver } from "./address-policy";
 import { openSecret } from "./secret-box";
 import { sendWebhook, type Sender, type SendResult } from "./send";
@@ -61,6 +62,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = true;
+  let outage = false;
   /** Claim tokens of the batches in progress: what stop() releases. */
   const held = new Set<string>();
 
@@ -233,8 +235,16 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     if (stopped) return;
     timer = setTimeout(() => {
       running = runOnce()
+        .then((count) => {
+          if (outage) log("the database answers again; sending resumes.");
+          outage = false;
+          return count;
+        })
         .catch((error: unknown) => {
-          log(`poll failed: ${error instanceof Error ? error.message : error}`);
+          // One line per outage, not one per second: the claims wait in the database meanwhile.
+          if (!isDatabaseUnavailable(error)) log(`poll failed: ${error instanceof Error ? error.message : error}`);
+          else if (!outage) log("the database is not answering; deliveries wait until it does.");
+          outage ||= isDatabaseUnavailable(error);
           return 0;
         })
         .then((count) => poll(count === batchSize ? 0 : pollMs));
