@@ -3,7 +3,8 @@ import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite must stay a Node package: bundled, Turbopack would copy its wasm and data into public static media.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // postgres.js too: db/broken-connection.ts knows its broken-connection failure by the file it is thrown from.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   experimental: {
     // forbidden() answers 403 with app/forbidden.tsx when a signed-in person lacks a permission.

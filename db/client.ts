@@ -2,7 +2,8 @@ import "server-only";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
-import { openEmbeddedDatabase, openServerDatabase } from "./drivers";
+import { openEmbeddedDatabase, openMigrationDatabase, openServerDatabase } from "./drivers";
+import { migrateDatabase } from "./migrate";
 
 /** One type for both drivers, so queries and services never know which one runs. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -33,6 +34,26 @@ export function getHandle(): Promise<Handle> {
 
 export async function getDb(): Promise<Db> {
   return (await getHandle()).db;
+}
+
+/**
+ * Applies the migrations to the process's database: on PostgreSQL through a connection of its own without the
+ * request statement timeout (db/drivers.ts), on the embedded database through the one open handle.
+ */
+export async function migrateProcessDatabase(): Promise<Handle> {
+  const handle = await getHandle();
+  const { DATABASE_URL } = env();
+  if (handle.driver === "pglite" || !DATABASE_URL) {
+    await migrateDatabase(handle.db, handle.driver);
+    return handle;
+  }
+  const migration = openMigrationDatabase(DATABASE_URL);
+  try {
+    await migrateDatabase(migration.db, "postgres");
+  } finally {
+    await migration.close();
+  }
+  return handle;
 }
 
 export async function closeDb(): Promise<void> {

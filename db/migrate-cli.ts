@@ -1,8 +1,6 @@
 // `npm run db:migrate`: applies the migrations to DATABASE_URL, or to the embedded database (server stopped).
-import { closeDb, getHandle } from "./client";
-import { migrateDatabase } from "./migrate";
+import { closeDb, migrateProcessDatabase } from "./client";
 
-const { db, driver } = await getHandle();
-await migrateDatabase(db, driver);
+const { driver } = await migrateProcessDatabase();
 console.info(`Migrations applied (${driver}).`);
 await closeDb();

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { classifyDatabaseError, conflictFor } from "@/lib/db-errors";
 import type { Failure } from "@/lib/result";
 
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -38,28 +39,20 @@ export const fromFailure = (outcome: Failure): ActionFailure =>
 
 /** Turns an unexpected error into a generic result; the cause is logged on the server, never sent to the browser. */
 export function unexpected(error: unknown, context: string): ActionFailure {
-  if (isDatabaseUnavailable(error)) {
-    return failure("unavailable", "The database is not answering right now. Nothing was changed; try again shortly.");
+  switch (classifyDatabaseError(error)) {
+    case "unavailable":
+      return failure("unavailable", DATABASE_UNAVAILABLE);
+    case "conflict":
+      return fromFailure(conflictFor(error)!);
+    case "unstorable":
+      return failure("invalid", "A value cannot be stored as typed: remove control characters and check any dates.");
+    default:
+      console.error(`[keyward] ${context} failed:`, error instanceof Error ? error.message : error);
+      return failure("internal", "Something went wrong on our side. Nothing was changed; try again.");
   }
-  console.error(`[keyward] ${context} failed:`, error instanceof Error ? error.message : error);
-  return failure("internal", "Something went wrong on our side. Nothing was changed; try again.");
 }
 
-/** The PostgreSQL error code of a driver error, which drizzle wraps in `cause` on both drivers. */
-export function pgErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
+export const DATABASE_UNAVAILABLE = "The database is not answering right now. Nothing was changed; try again shortly.";
 
-export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === "23505";
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (code === "ECONNREFUSED" || code === "CONNECTION_CLOSED" || code === "57P01" || code === "ETIMEDOUT") return true;
-  }
-  return false;
-}
+// The classification lives in lib/db-errors.ts; these names stay importable from here.
+export { isDatabaseUnavailable, isUniqueViolation, pgErrorCode } from "./db-errors";

@@ -1,10 +1,11 @@
 import "server-only";
-import { getHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { closeDb, migrateProcessDatabase } from "@/db/client";
 import { isEmpty, seedDemoData } from "@/db/seed";
+import { drainAccessLog } from "@/lib/access-log/writer";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
-import { startWebhookWorker } from "@/lib/webhooks/runtime";
+import { installShutdown } from "@/lib/shutdown";
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/runtime";
 
 /**
  * Runs once when the server starts, before it serves: validates the configuration, applies migrations and, on an
@@ -13,18 +14,34 @@ import { startWebhookWorker } from "@/lib/webhooks/runtime";
 export async function prepareServer(): Promise<void> {
   env();
   authSecret();
-  const { db, driver } = await getHandle();
-  await migrateDatabase(db, driver);
+  const { db, driver } = await migrateProcessDatabase();
   if (driver === "pglite" && (await isEmpty(db))) {
     await seedDemoData(db);
     console.info("[keyward] Seeded the demo organisations (password: keyward-demo).");
   }
 }
 
+/**
+ * After the last request was answered (lib/shutdown.ts): the webhook worker hands back its claims and the access
+ * log and "last used" updates are written, then the database is closed (PGlite writes its files and frees the
+ * data dir's lock).
+ */
+async function finalSteps(deadline: number): Promise<void> {
+  const [released, log] = await Promise.all([stopWebhookWorker(), drainAccessLog(deadline)]);
+  await closeDb().catch((error: unknown) => {
+    console.error("[keyward] Closing the database failed:", error instanceof Error ? error.message : error);
+  });
+  const lost = log.remaining > 0 ? `; ${log.remaining} could not be written (the database is not answering)` : "";
+  console.info(
+    `[keyward] Shut down: ${log.written} access-log entries written while draining${lost}; ${released} webhook claims released.`,
+  );
+}
+
 /** prepareServer(), stopping the process with the cause if it fails: Next would otherwise answer every request 500. */
 export async function startServer(): Promise<void> {
   try {
     await prepareServer();
+    installShutdown(finalSteps);
     // Sends the webhook outbox; several instances may each run one (see lib/webhooks/worker.ts).
     await startWebhookWorker();
   } catch (error) {

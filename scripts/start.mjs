@@ -1,63 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: builds when the build is missing or older than the sources, then runs `next start`.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "./build-if-stale.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const next = path.join(root, "node_modules", ".bin", "next");
-const buildId = path.join(root, ".next", "BUILD_ID");
-
-const SOURCE_DIRS = ["app", "components", "lib", "db", "public"];
-const SOURCE_FILES = [
-  "package.json",
-  "next.config.ts",
-  "proxy.ts",
-  "instrumentation.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-];
-
-/** Newest modification time (ms) of a file, or of any file below a directory; 0 when absent. */
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file shows only as a newer directory
-  for (const entry of readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function staleReason() {
-  if (!existsSync(buildId)) return "no build yet (.next/BUILD_ID is missing)";
-  const built = statSync(buildId).mtimeMs;
-  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) {
-    if (newestMtime(path.join(root, name)) > built) return `${name} changed since the last build`;
-  }
-  return null;
-}
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!env.AUTH_TRUST_HOST) env.AUTH_TRUST_HOST = "true";
 
-const reason = staleReason();
-if (reason) {
-  console.log(`Building: ${reason}.`);
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env });
-  if (build.error) {
-    console.error(`Could not run next build: ${build.error.message}`);
-    process.exit(1);
-  }
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildIfStale(env);
 
 const port = process.env.PORT || "3000";
 const child = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit", env });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL cluster:
 #   bash scripts/with-postgres.sh npm run test:db
-# The command gets DATABASE_URL=postgres://postgres@127.0.0.1:<port>/keyward_test. The cluster lives in a mktemp
-# directory and is stopped and removed afterwards, whatever happens; the script exits with the command's code.
+# The command gets DATABASE_URL=postgres://postgres@127.0.0.1:<port>/keyward_test, and KEYWARD_PG_CTL, a script that
+# stops and starts the cluster (`$KEYWARD_PG_CTL stop|start`). The cluster lives in a mktemp directory and is stopped
+# and removed afterwards, whatever happens; the script exits with the command's code.
 set -euo pipefail
 
 if [[ $# -eq 0 ]]; then
@@ -85,9 +86,8 @@ as_owner "$PGBIN/initdb" -D "$DATADIR" -U postgres --auth=trust -E UTF8 --locale
   exit 1
 }
 
-if ! as_owner "$PGBIN/pg_ctl" -D "$DATADIR" -l "$PGDIR/server.log" -w -t 60 \
-  -o "-p $PORT -k $SOCKDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null; then
+PGOPTS="-p $PORT -k $SOCKDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+if ! as_owner "$PGBIN/pg_ctl" -D "$DATADIR" -l "$PGDIR/server.log" -w -t 60 -o "$PGOPTS" start >/dev/null; then
   echo "PostgreSQL did not start:" >&2
   cat "$PGDIR/server.log" >&2 || true
   exit 1
@@ -96,6 +96,21 @@ fi
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres keyward_test
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/keyward_test"
+
+# `$KEYWARD_PG_CTL stop|start`: stops (fast: sessions are ended) and restarts this cluster, for the fault suite,
+# which takes the database away under load. It runs as the cluster's owner, like everything above.
+if [[ "$owner" == postgres && $(id -u) -eq 0 ]]; then runas="runuser -u postgres --"; else runas=""; fi
+cat >"$PGDIR/pgctl" <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+case "\${1:-}" in
+  stop) exec $runas "$PGBIN/pg_ctl" -D "$DATADIR" -m fast -w -t 30 stop ;;
+  start) exec $runas "$PGBIN/pg_ctl" -D "$DATADIR" -l "$PGDIR/server.log" -w -t 60 -o "$PGOPTS" start ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+EOF
+chmod 755 "$PGDIR/pgctl"
+export KEYWARD_PG_CTL="$PGDIR/pgctl"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (throwaway cluster in $PGDIR)" >&2
 
 # Run the command in the background and wait for it, so that a SIGINT/SIGTERM reaches the traps at once (bash

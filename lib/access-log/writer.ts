@@ -1,129 +1,278 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { accessCodes, accessLogs, apiKeys, type NewAccessLog } from "@/db/schema";
-
-/**
- * The access log is written in batches, off the request's path: an entry waits at most FLUSH_MS, or until
- * MAX_BATCH entries are queued, and the queue is flushed on a clean shutdown (SIGTERM, SIGINT, beforeExit).
- * "Last used" of keys and codes is updated with the batch, at most once per TOUCH_MS per credential.
- */
-const FLUSH_MS = 250;
-const MAX_BATCH = 100;
-const TOUCH_MS = 5_000;
-/** A database outage must not grow the queue without bound. */
-const MAX_QUEUE = 50_000;
-
-interface State {
-  queue: NewAccessLog[];
-  touches: { codes: Map<string, Date>; keys: Map<string, Date> };
-  lastTouched: Map<string, number>;
-  timer: ReturnType<typeof setTimeout> | null;
-  flushing: Promise<void> | null;
-  hooked: boolean;
-}
-
-// On globalThis: Next may load this module more than once (route bundles), but there must be one queue per process.
-const holder = globalThis as unknown as { __keywardAccessLog?: State };
-const state: State = (holder.__keywardAccessLog ??= {
-  queue: [],
-  touches: { codes: new Map(), keys: new Map() },
-  lastTouched: new Map(),
-  timer: null,
-  flushing: null,
-  hooked: false,
-});
+import { classifyDatabaseError, pgErrorCode } from "@/lib/db-errors";
 
 export interface Touch {
   accessCodeId?: string | null;
   apiKeyId?: string | null;
 }
 
-/** Queues one access-log entry (and the "last used" of its credential); never throws, never waits. */
-export function recordAccess(entry: NewAccessLog, touch: Touch = {}): void {
-  hookShutdown();
-  if (state.queue.length >= MAX_QUEUE) state.queue.shift();
-  state.queue.push(entry);
-  const at = entry.createdAt instanceof Date ? entry.createdAt : new Date();
-  for (const [map, id, tag] of [
-    [state.touches.codes, touch.accessCodeId, "c"],
-    [state.touches.keys, touch.apiKeyId, "k"],
-  ] as const) {
-    if (!id) continue;
-    const last = state.lastTouched.get(tag + id) ?? 0;
-    if (at.getTime() - last < TOUCH_MS) continue;
-    state.lastTouched.set(tag + id, at.getTime());
-    map.set(id, at);
-  }
-  if (state.queue.length >= MAX_BATCH) void flushAccessLog();
-  else state.timer ??= setTimeout(() => void flushAccessLog(), FLUSH_MS);
+export interface WriterOptions {
+  getDb: () => Promise<Db>;
+  /** An entry waits at most this long before its batch is written. */
+  flushMs?: number;
+  /** Entries per INSERT; a full batch is written at once. */
+  maxBatch?: number;
+  /** "Last used" of a credential is updated at most once per this many ms. */
+  touchMs?: number;
+  /** A long outage must not grow the queue without bound: beyond this, the oldest entries are dropped (and counted). */
+  maxQueue?: number;
+  /** While the database is unavailable, how often to try again. */
+  retryMs?: number;
+  log?: (message: string) => void;
 }
 
-/** Writes everything queued so far. Concurrent callers share one flush; resolves when the queue has been written. */
-export async function flushAccessLog(): Promise<void> {
-  if (state.timer) {
-    clearTimeout(state.timer);
-    state.timer = null;
-  }
-  while (state.flushing) await state.flushing;
-  if (state.queue.length === 0 && state.touches.codes.size === 0 && state.touches.keys.size === 0) return;
-  state.flushing = writeBatch().finally(() => {
-    state.flushing = null;
-  });
-  await state.flushing;
-  if (state.queue.length > 0) state.timer ??= setTimeout(() => void flushAccessLog(), FLUSH_MS);
+export interface DrainReport {
+  written: number;
+  dropped: number;
+  /** Entries and "last used" updates still unwritten when the deadline came (the database was not answering). */
+  remaining: number;
 }
 
-async function writeBatch(): Promise<void> {
-  const entries = state.queue.splice(0, MAX_BATCH * 10);
-  const codes = [...state.touches.codes];
-  const keys = [...state.touches.keys];
-  state.touches.codes.clear();
-  state.touches.keys.clear();
-  try {
-    const db = await getDb();
-    for (let i = 0; i < entries.length; i += MAX_BATCH) await db.insert(accessLogs).values(entries.slice(i, i + MAX_BATCH));
-    // greatest(): a late batch never moves "last used" backwards.
-    if (codes.length) {
-      const at = latest(codes);
-      await db
-        .update(accessCodes)
-        .set({ lastUsedAt: sql`greatest(${accessCodes.lastUsedAt}, ${at.toISOString()}::timestamptz)` })
-        .where(inArray(accessCodes.id, codes.map(([id]) => id)));
-    }
-    if (keys.length) {
-      const at = latest(keys);
-      await db
-        .update(apiKeys)
-        .set({ lastUsedAt: sql`greatest(${apiKeys.lastUsedAt}, ${at.toISOString()}::timestamptz)` })
-        .where(inArray(apiKeys.id, keys.map(([id]) => id)));
-    }
-  } catch (error) {
-    // Put the entries back for the next attempt; the cause is logged, the requests were already answered.
-    state.queue.unshift(...entries);
-    console.error("[keyward] Could not write the access log:", error instanceof Error ? error.message : error);
-  }
+export interface AccessLogWriter {
+  /** Queues one entry (or a promise of one, while its bodies are read); never throws, never waits. */
+  record(entry: NewAccessLog | Promise<NewAccessLog | null>, touch?: Touch): void;
+  /** Writes what is queued now; resolves when done, or when the database turned out to be unavailable. */
+  flush(): Promise<void>;
+  /** For shutdown: waits for entries still being assembled, then flushes until nothing is left or `deadline` (epoch ms). */
+  drain(deadline: number): Promise<DrainReport>;
+  stats(): { queued: number; pending: number; touches: number; written: number; dropped: number };
 }
 
-const latest = (pairs: [string, Date][]) => new Date(Math.max(...pairs.map(([, at]) => at.getTime())));
+/** PostgreSQL's integer columns are 32-bit. */
+const MAX_INT = 2 ** 31 - 1;
 
 /**
- * Flushes on a clean shutdown. Next's own SIGTERM handler closes the server and then calls process.exit(), which
- * would cut an asynchronous flush short: so, once a signal arrives, process.exit waits for the flush (at most 5 s).
+ * An entry as PostgreSQL can store it, whatever the request carried: U+0000 is removed from every text field (the
+ * path, user agent and bodies come straight from the client, and `text` refuses it), lone surrogates become U+FFFD
+ * (the drivers would do so silently anyway), and integers are clamped to the column's range.
  */
-function hookShutdown() {
-  if (state.hooked) return;
-  state.hooked = true;
-  process.once("beforeExit", () => void flushAccessLog());
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const exit = process.exit.bind(process);
-      const flushed = Promise.race([flushAccessLog(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      process.exit = ((code?: number) => {
-        void flushed.finally(() => exit(code));
-      }) as typeof process.exit;
-      // Nobody else handles the signal (NEXT_MANUAL_SIG_HANDLE): end the process as the signal would have.
-      if (process.listenerCount(signal) === 0) process.exit(signal === "SIGTERM" ? 143 : 130);
-    });
+export function storable(entry: NewAccessLog): NewAccessLog {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(entry)) {
+    if (typeof value === "string") out[name] = value.replaceAll("\u0000", "").toWellFormed();
+    else if (typeof value === "number") out[name] = Number.isFinite(value) ? Math.max(-MAX_INT, Math.min(MAX_INT, Math.round(value))) : 0;
+    else out[name] = value;
   }
+  return out as NewAccessLog;
 }
+
+/**
+ * The access log is written in batches, off the request's path. One bad row never blocks the others: a batch the
+ * database refuses for its data is written again row by row, and the rows it still refuses are dropped and
+ * counted. Only an unavailable database makes the writer keep entries and try again, and "last used" updates are
+ * kept until they are written.
+ */
+export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
+  const {
+    flushMs = 250,
+    maxBatch = 100,
+    touchMs = 5_000,
+    maxQueue = 50_000,
+    retryMs = 1_000,
+    log = (message: string) => console.error(`[keyward] access log: ${message}`),
+  } = options;
+
+  const queue: NewAccessLog[] = [];
+  const touches = { codes: new Map<string, Date>(), keys: new Map<string, Date>() };
+  const lastTouched = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let flushing: Promise<void> | null = null;
+  let pending = 0;
+  let pendingSettled: (() => void)[] = [];
+  let written = 0;
+  let dropped = 0;
+  let overflowed = 0;
+  let unavailableSince: number | null = null;
+
+  function schedule(delay: number) {
+    timer ??= setTimeout(() => {
+      timer = null;
+      void flush();
+    }, delay);
+  }
+
+  function enqueue(entry: NewAccessLog, touch: Touch) {
+    if (queue.length >= maxQueue) {
+      queue.shift();
+      dropped++;
+      if (++overflowed % 1_000 === 1) log(`the queue is full (${maxQueue}); dropped ${overflowed} of the oldest entries so far.`);
+    }
+    queue.push(storable(entry));
+    const at = entry.createdAt instanceof Date ? entry.createdAt : new Date();
+    for (const [map, id, tag] of [
+      [touches.codes, touch.accessCodeId, "c"],
+      [touches.keys, touch.apiKeyId, "k"],
+    ] as const) {
+      if (!id) continue;
+      const last = lastTouched.get(tag + id) ?? 0;
+      if (at.getTime() - last < touchMs) continue;
+      lastTouched.set(tag + id, at.getTime());
+      const queued = map.get(id);
+      if (!queued || queued < at) map.set(id, at);
+    }
+    if (unavailableSince !== null) return; // the retry timer is set
+    if (queue.length >= maxBatch) void flush();
+    else schedule(flushMs);
+  }
+
+  function record(entry: NewAccessLog | Promise<NewAccessLog | null>, touch: Touch = {}) {
+    if (!(entry instanceof Promise)) {
+      enqueue(entry, touch);
+      return;
+    }
+    pending++;
+    entry
+      .then((ready) => ready && enqueue(ready, touch))
+      .catch((error: unknown) => log(`an entry could not be assembled: ${error instanceof Error ? error.message : error}`))
+      .finally(() => {
+        pending--;
+        if (pending === 0) {
+          for (const settle of pendingSettled) settle();
+          pendingSettled = [];
+        }
+      });
+  }
+
+  type Outcome = "done" | "unavailable";
+
+  /**
+   * Writes `rows`; a refusal for their data is retried row by row and only the refused rows are dropped. Returns
+   * the rows left unwritten because the database became unavailable (none when done).
+   */
+  async function insert(db: Db, rows: NewAccessLog[]): Promise<NewAccessLog[]> {
+    try {
+      await db.insert(accessLogs).values(rows);
+      written += rows.length;
+      return [];
+    } catch (error) {
+      if (classifyDatabaseError(error) === "unavailable") return rows;
+      if (rows.length === 1) {
+        dropped++;
+        const reason = pgErrorCode(error) ?? (error instanceof Error ? error.message : "error");
+        log(`dropped an entry the database refused (${reason}); ${dropped} dropped so far.`);
+        return [];
+      }
+    }
+    for (let i = 0; i < rows.length; i++) {
+      if ((await insert(db, rows.slice(i, i + 1))).length > 0) return rows.slice(i);
+    }
+    return [];
+  }
+
+  /** Sets "last used" of every queued credential; an update is forgotten only once written (or refused for its data). */
+  async function touch(db: Db): Promise<Outcome> {
+    for (const [map, table] of [
+      [touches.codes, accessCodes],
+      [touches.keys, apiKeys],
+    ] as const) {
+      if (map.size === 0) continue;
+      const batch = [...map];
+      const at = new Date(Math.max(...batch.map(([, when]) => when.getTime())));
+      try {
+        // greatest(): a late batch never moves "last used" backwards.
+        await db
+          .update(table)
+          .set({ lastUsedAt: sql`greatest(${table.lastUsedAt}, ${at.toISOString()}::timestamptz)` })
+          .where(inArray(table.id, batch.map(([id]) => id)));
+      } catch (error) {
+        if (classifyDatabaseError(error) === "unavailable") return "unavailable";
+        log(`dropped ${batch.length} "last used" updates the database refused (${pgErrorCode(error) ?? "error"}).`);
+      }
+      // Only what was written: a use recorded meanwhile stays for the next batch.
+      for (const [id, when] of batch) if (map.get(id) === when) map.delete(id);
+    }
+    return "done";
+  }
+
+  async function writeAll(): Promise<Outcome> {
+    let db: Db;
+    try {
+      db = await options.getDb();
+    } catch (error) {
+      if (classifyDatabaseError(error) === "unavailable") return "unavailable";
+      throw error;
+    }
+    while (queue.length > 0) {
+      const unwritten = await insert(db, queue.splice(0, maxBatch));
+      if (unwritten.length > 0) {
+        queue.unshift(...unwritten);
+        return "unavailable";
+      }
+    }
+    return touch(db);
+  }
+
+  async function flush(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    while (flushing) await flushing;
+    if (queue.length === 0 && touches.codes.size === 0 && touches.keys.size === 0) return;
+    flushing = writeAll()
+      .catch((error: unknown): Outcome => {
+        log(`could not be written: ${error instanceof Error ? error.message : error}`);
+        return "unavailable";
+      })
+      .then((outcome) => {
+        if (outcome === "unavailable") {
+          if (unavailableSince === null) {
+            unavailableSince = Date.now();
+            log(`the database is not answering; keeping ${queue.length} entries and retrying every ${retryMs} ms.`);
+          }
+          schedule(retryMs);
+        } else if (unavailableSince !== null) {
+          log(`the database answers again after ${Math.round((Date.now() - unavailableSince) / 1000)} s; the kept entries are written.`);
+          unavailableSince = null;
+        }
+      })
+      .finally(() => {
+        flushing = null;
+      });
+    await flushing;
+    if (unavailableSince === null && queue.length > 0) schedule(flushMs);
+  }
+
+  const left = () => queue.length + touches.codes.size + touches.keys.size;
+
+  async function drain(deadline: number): Promise<DrainReport> {
+    const before = { written, dropped };
+    if (pending > 0) {
+      await Promise.race([
+        new Promise<void>((resolve) => pendingSettled.push(resolve)),
+        new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+      ]);
+    }
+    while (true) {
+      await flush();
+      if ((left() === 0 && pending === 0) || Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(retryMs, Math.max(0, deadline - Date.now()))));
+    }
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    return { written: written - before.written, dropped: dropped - before.dropped, remaining: left() + pending };
+  }
+
+  return {
+    record,
+    flush,
+    drain,
+    stats: () => ({ queued: queue.length, pending, touches: touches.codes.size + touches.keys.size, written, dropped }),
+  };
+}
+
+// On globalThis: Next may load this module more than once (route bundles), but there must be one queue per process.
+const holder = globalThis as unknown as { __keywardAccessLogWriter?: AccessLogWriter };
+const writer = (holder.__keywardAccessLogWriter ??= createAccessLogWriter({ getDb }));
+
+/** Queues one access-log entry (and the "last used" of its credential) in this process's writer. */
+export const recordAccess: AccessLogWriter["record"] = (entry, touch) => writer.record(entry, touch);
+/** Writes everything this process has queued so far. */
+export const flushAccessLog = () => writer.flush();
+/** Shutdown: everything queued and being assembled is written before `deadline`, unless the database is down. */
+export const drainAccessLog = (deadline: number) => writer.drain(deadline);

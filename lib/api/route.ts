@@ -5,8 +5,8 @@ import { attemptOf, authenticate } from "@/lib/api-auth/authenticate";
 import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
 import type { FailedAttempt } from "@/lib/api-auth/resolvers/types";
-import { isDatabaseUnavailable } from "@/lib/errors";
 import { clientIp } from "@/lib/request-meta";
+import { problemForError } from "./error-problem";
 import { problem } from "./problem";
 import { readBody, type RequestBody } from "./request-body";
 
@@ -93,26 +93,20 @@ function logAccess(
     recordAccess(entry, touch);
     return;
   }
-  // The response body is read off the request's path, through a clone: the response is already on its way.
+  // Bodies are read off the request's path: the response is already on its way. The writer gets the promise, so
+  // that a shutdown waits for the entry.
   const responseBody = options.responseBody && response.body ? response.clone().text() : Promise.resolve(null);
-  void responseBody
-    .catch(() => null)
-    .then((res) =>
-      recordAccess(
-        {
-          ...entry,
-          requestBody: requestBody ? redactBody(requestBody, request.headers.get("content-type")) : null,
-          responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
-        },
-        touch,
-      ),
-    );
+  recordAccess(
+    responseBody
+      .catch(() => null)
+      .then((res) => ({
+        ...entry,
+        requestBody: requestBody ? redactBody(requestBody, request.headers.get("content-type")) : null,
+        responseBody: res ? redactBody(res, response.headers.get("content-type")) : null,
+      })),
+    touch,
+  );
 }
 
-export function apiError(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    return problem("unavailable", { detail: "The database is not answering right now; try again shortly." });
-  }
-  console.error("[keyward] API request failed:", error instanceof Error ? error.message : error);
-  return problem("internal", { detail: "Something went wrong on our side." });
-}
+/** 503 with Retry-After when the database is not answering, 409 for a lost race, 500 otherwise (lib/api/error-problem.ts). */
+export const apiError = problemForError;

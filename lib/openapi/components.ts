@@ -158,8 +158,9 @@ export const PROBLEM_RESPONSES = {
     z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait before retrying.", example: 42 }) }),
   ),
   Unavailable: problemResponse(
-    "The database is not answering; nothing was changed. Try again shortly.",
-    problemExample("unavailable", "The database is not answering right now; try again shortly."),
+    "The database is not answering (down, restarting or overloaded); nothing was changed. Retry after `Retry-After` seconds.",
+    problemExample("unavailable", "The database is not answering right now; try again in 5 seconds."),
+    z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait before retrying.", example: 5 }) }),
   ),
 } as const;
 export type ProblemResponseName = keyof typeof PROBLEM_RESPONSES;

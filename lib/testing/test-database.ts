@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { createServerPool, serverOptions } from "@/db/server-pool";
 import * as schema from "@/db/schema";
 
 export interface TestDatabase {
@@ -30,14 +31,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const sql = postgres(target.toString(), { max: 5, onnotice: () => {} });
-  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  // The app's own pool (bounded waits, statement timeout), so that database tests exercise it too.
+  const pool = createServerPool(target.toString(), { options: serverOptions({ max: 5 }) });
+  const db = drizzlePostgres(pool.client, { schema }) as unknown as Db;
   await migrateDatabase(db, "postgres");
   return {
     db,
     driver: "postgres",
     close: async () => {
-      await sql.end({ timeout: 5 });
+      await pool.end();
       await admin.unsafe(`drop database if exists ${name}`);
       await admin.end({ timeout: 5 });
     },

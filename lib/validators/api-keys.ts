@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_POLICY_NAMES, type ApiPolicy } from "@/lib/api-auth/policies";
+import { text } from "./text";
 
 export const ACCESS_CODES_PER_KEY = 2;
 export const MAX_CODE_VALIDITY_DAYS = 365;
@@ -7,13 +8,11 @@ export const CUSTOM_KEY_MIN_LENGTH = 32;
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
-const name = z.string().trim().min(1, "Enter a name.").max(100, "Keep the name under 100 characters.");
-const description = z.string().trim().max(500, "Keep the description under 500 characters.");
+const name = text().min(1, "Enter a name.").max(100, "Keep the name under 100 characters.");
+const description = text({ multiline: true }).max(500, "Keep the description under 500 characters.");
 const tags = z
   .array(
-    z
-      .string()
-      .trim()
+    text()
       .min(1, "A tag cannot be empty.")
       .max(40, "Keep each tag under 40 characters.")
       .regex(/^[^,]+$/, "A tag cannot contain a comma."),
@@ -98,8 +97,8 @@ export type CreateApiKeyData = z.output<typeof createApiKeySchema>;
 const linkedPolicies = policies.refine((list) => list.length > 0, "Choose at least one policy: a linked key needs one.");
 
 export const linkApiKeySchema = z.object({
-  sourceKeyId: z.string().trim().min(1, "Enter the API key ID to link.").max(100, "That is not an API key ID."),
-  name: z.string().trim().max(100, "Keep the name under 100 characters.").default(""),
+  sourceKeyId: text().min(1, "Enter the API key ID to link.").max(100, "That is not an API key ID."),
+  name: text().max(100, "Keep the name under 100 characters.").default(""),
   policies: linkedPolicies,
 });
 export type LinkApiKeyInput = z.input<typeof linkApiKeySchema>;

@@ -1,30 +1,12 @@
 import { z } from "zod";
+import { dateTime, text } from "./text";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  // PostgreSQL refuses U+0000 in text, and no one types control characters into a filter.
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Filters cannot contain control characters.")
-  .optional()
-  .transform((v) => v || undefined);
+const optionalText = text().max(200).optional().transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const date = new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
-      return z.NEVER;
-    }
-    // JavaScript dates reach year 275760, PostgreSQL's stop earlier: keep to years a log can hold.
-    if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) {
-      ctx.addIssue({ code: "custom", message: "Enter a date between the years 1970 and 9999." });
-      return z.NEVER;
-    }
-    return date;
-  });
+  .transform((v) => v || undefined)
+  .pipe(dateTime().optional());
 
 /** Audit Log filters as they appear in the URL (console) and the query string (API). */
 export const auditFiltersSchema = z.object({

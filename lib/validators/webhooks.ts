@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS, WEBHOOK_STATUSES } from "@/lib/webhooks/constants";
+import { text } from "./text";
 
-const url = z
-  .string({ error: "Enter the URL Keyward should send events to." })
-  .trim()
+const url = text({ error: "Enter the URL Keyward should send events to." })
   .min(1, "Enter the URL Keyward should send events to.")
   .max(2048, "The URL must be at most 2048 characters.")
   .refine((value) => URL.canParse(value), "Enter a full URL, such as https://example.com/webhooks.");

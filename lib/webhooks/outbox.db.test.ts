@@ -220,6 +220,31 @@ describe("the delivery worker", () => {
     expect(new Set(received.map((r) => r.id))).toEqual(new Set(deliveries.map((d) => d.id)));
   });
 
+  it("hands its claims back when stopped mid-delivery, so another worker sends them without waiting for the lease", async () => {
+    const { people } = await createOrganization(t.db, "drain", [{ name: "Dra In", roles: ["administrator"] }]);
+    const owner = people[0]!;
+    const created = await hook(owner, "User", "Update");
+    for (let i = 0; i < 3; i++) {
+      await writeAudit(t.db, authorFor(owner).audit, { action: "person.roles_updated", target: { id: owner.id } }, NO_META);
+    }
+    // A receiver that never answers before the shutdown: the first worker is mid-delivery when it stops.
+    let sending = 0;
+    const hanging: Sender = () => {
+      sending++;
+      return new Promise(() => {});
+    };
+    const first = worker({ send: hanging, leaseMs: 60_000 });
+    void first.runOnce();
+    await expect.poll(() => sending).toBe(3);
+    expect(await first.stop({ graceMs: 50 })).toBe(3);
+
+    const { received, send } = receiver();
+    expect(await worker({ send, leaseMs: 60_000 }).runOnce()).toBe(3);
+    const deliveries = await pendingFor(created.webhook.id);
+    expect(deliveries.map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(received).toHaveLength(3);
+  });
+
   it("never delivers one event twice when two workers run at once", async () => {
     const { people } = await createOrganization(t.db, "twins", [{ name: "Twin Ner", roles: ["administrator"] }]);
     const owner = people[0]!;

@@ -24,3 +24,11 @@ export async function startWebhookWorker(): Promise<void> {
   holder.__keywardWebhookWorker = worker;
   worker.start();
 }
+
+/** Shutdown: stops this process's worker and hands its claims back (see DeliveryWorker.stop). */
+export async function stopWebhookWorker(): Promise<number> {
+  const worker = holder.__keywardWebhookWorker;
+  if (!worker) return 0;
+  holder.__keywardWebhookWorker = undefined;
+  return worker.stop();
+}

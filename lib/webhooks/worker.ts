@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
 import { systemActor, writeAudit } from "@/lib/audit";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { checkWebhookAddress, type Resolver } from "./address-policy";
 import { openSecret } from "./secret-box";
 import { sendWebhook, type Sender, type SendResult } from "./send";
@@ -31,7 +32,11 @@ export interface DeliveryWorker {
   /** Claims and sends one batch of due deliveries; resolves with how many it claimed. */
   runOnce(): Promise<number>;
   start(): void;
-  stop(): Promise<void>;
+  /**
+   * Stops polling, lets deliveries in progress finish for up to `graceMs`, then releases the claims still held so
+   * that another instance sends them at once rather than after the lease. Resolves with how many it released.
+   */
+  stop(options?: { graceMs?: number }): Promise<number>;
 }
 
 /**
@@ -57,9 +62,11 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = true;
+  let outage = false;
+  /** Claim tokens of the batches in progress: what stop() releases. */
+  const held = new Set<string>();
 
-  async function claim(): Promise<{ id: string; token: string }[]> {
-    const token = randomUUID();
+  async function claim(token: string): Promise<{ id: string; token: string }[]> {
     const due = db
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
@@ -197,21 +204,47 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   }
 
   async function runOnce(): Promise<number> {
-    const claimed = await claim();
-    await Promise.all(
-      claimed.map((item) =>
-        process(item).catch((error: unknown) => log(`delivery ${item.id} failed: ${error instanceof Error ? error.message : error}`)),
-      ),
-    );
-    return claimed.length;
+    const token = randomUUID();
+    held.add(token);
+    try {
+      const claimed = await claim(token);
+      await Promise.all(
+        claimed.map((item) =>
+          process(item).catch((error: unknown) => log(`delivery ${item.id} failed: ${error instanceof Error ? error.message : error}`)),
+        ),
+      );
+      return claimed.length;
+    } finally {
+      // Each claimed row is recorded now (which clears its token), or failed and waits for its lease.
+      held.delete(token);
+    }
+  }
+
+  /** Clears the claims of `tokens` on rows not yet recorded: they are due again for every worker. */
+  async function release(tokens: string[]): Promise<number> {
+    if (tokens.length === 0) return 0;
+    const released = await db
+      .update(webhookDeliveries)
+      .set({ claimToken: null, lockedUntil: null })
+      .where(and(inArray(webhookDeliveries.claimToken, tokens), eq(webhookDeliveries.status, "pending")))
+      .returning({ id: webhookDeliveries.id });
+    return released.length;
   }
 
   function poll(delay: number) {
     if (stopped) return;
     timer = setTimeout(() => {
       running = runOnce()
+        .then((count) => {
+          if (outage) log("the database answers again; sending resumes.");
+          outage = false;
+          return count;
+        })
         .catch((error: unknown) => {
-          log(`poll failed: ${error instanceof Error ? error.message : error}`);
+          // One line per outage, not one per second: the claims wait in the database meanwhile.
+          if (!isDatabaseUnavailable(error)) log(`poll failed: ${error instanceof Error ? error.message : error}`);
+          else if (!outage) log("the database is not answering; deliveries wait until it does.");
+          outage ||= isDatabaseUnavailable(error);
           return 0;
         })
         .then((count) => poll(count === batchSize ? 0 : pollMs));
@@ -226,10 +259,22 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       stopped = false;
       poll(0);
     },
-    async stop() {
+    async stop({ graceMs = 2_000 } = {}) {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([running, new Promise((resolve) => (timeout = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timeout);
+      // A delivery still in progress may reach its receiver and be sent again by another instance: at least once,
+      // as after a crash, and receivers de-duplicate on webhook-id. Its late result is not recorded (the fence).
+      const tokens = [...held];
+      held.clear();
+      try {
+        return await release(tokens);
+      } catch (error) {
+        log(`could not release claims on shutdown (their lease expires instead): ${error instanceof Error ? error.message : error}`);
+        return 0;
+      }
     },
   };
 }

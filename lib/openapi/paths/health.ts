@@ -9,7 +9,8 @@ export const healthPaths: ZodOpenApiPathsObject = {
       operationId: "getHealth",
       tags: ["Service"],
       summary: "Health check",
-      description: "200 when the database answers a query, 503 otherwise: what a load balancer's health check needs. No credential.",
+      description:
+        "200 when this instance can query its database within 3 s, 503 otherwise and while the instance shuts down: what a load balancer's health check needs. No credential.",
       security: NO_CREDENTIAL,
       responses: {
         200: {
@@ -17,7 +18,7 @@ export const healthPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: healthResponseSchema, example: { status: "ok" } } },
         },
         503: {
-          description: "The database is not answering.",
+          description: "The database is not answering, or the instance is shutting down. `Retry-After` says when to ask again.",
           content: {
             "application/json": {
               schema: healthResponseSchema,
