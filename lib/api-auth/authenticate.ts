@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { problem, unauthorized } from "@/lib/api/problem";
 import { parseSecret } from "@/lib/secrets";
 import { extractCredential, isQueryTransport, type Transport } from "./credential-transport";
+import { countFailedAuthentication, throttledAuthentication } from "./failure-throttle";
 import type { Principal } from "./principal";
 import { RESOLVERS } from "./resolvers";
 import type { FailedAttempt } from "./resolvers/types";
@@ -34,14 +35,22 @@ export async function authenticate(request: Request): Promise<AuthOutcome> {
     };
   }
 
+  const db = await getDb();
+  const throttled = await throttledAuthentication(db, request);
+  if (throttled) return { ok: false, response: throttled };
+
   const kind = parseSecret(extracted.value);
   const prefixed = /^kw[a-z]{2}_/.test(extracted.value);
   // A Keyward-shaped value with a bad checksum is a typo or a forgery: refused without a database lookup.
   const resolver = kind ? RESOLVERS[kind] : prefixed ? undefined : RESOLVERS.custom;
-  if (!resolver) return { ok: false, response: unauthorized("The credential is not valid.") };
+  if (!resolver) {
+    await countFailedAuthentication(db, request);
+    return { ok: false, response: unauthorized("The credential is not valid.") };
+  }
 
-  const result = await resolver(extracted.value, { db: await getDb(), request, transport: extracted.transport });
+  const result = await resolver(extracted.value, { db, request, transport: extracted.transport });
   if (!result.ok) {
+    await countFailedAuthentication(db, request);
     return {
       ok: false,
       response:
