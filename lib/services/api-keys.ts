@@ -4,6 +4,7 @@ import type { Db, Executor } from "@/db/client";
 import { accessCodes, apiKeys, organizations, users } from "@/db/schema";
 import { WRITE_POLICIES, type ApiPolicy } from "@/lib/api-auth/policies";
 import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
+import { customValueStrengthProblem } from "@/lib/api-keys/custom-value-strength";
 import { systemActor, writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
@@ -20,7 +21,11 @@ import {
 export const WRITE_POLICIES_OFF =
   "Write policies are turned off for this organisation. An Administrator can allow them in Administration → Settings.";
 const NOT_LINKABLE = "This API key ID cannot be linked. Check the ID with the key's owner.";
-const VALUE_IN_USE = "This value is already in use; choose another.";
+/**
+ * The same answer whichever organisation holds the value: it says nothing about anyone else. Only values that have
+ * passed the strength check get this far, so nobody can use it to probe for guessable codes.
+ */
+const VALUE_UNAVAILABLE = "This value cannot be used. Choose another, or let Keyward generate the code.";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -131,8 +136,11 @@ export async function createApiKey(
     }
     const custom = input.keyValue === "custom" ? input.customValue! : undefined;
     if (custom) {
+      // Strength first: a guessable value is refused for what it is, before anything is looked up.
+      const weak = customValueStrengthProblem(custom);
+      if (weak) return fail("invalid", weak, "customValue");
       const [used] = await tx.select({ id: accessCodes.id }).from(accessCodes).where(eq(accessCodes.secretHash, hashSecret(custom)));
-      if (used) return fail("conflict", VALUE_IN_USE, "customValue");
+      if (used) return fail("conflict", VALUE_UNAVAILABLE, "customValue");
     }
     const [key] = await tx
       .insert(apiKeys)
