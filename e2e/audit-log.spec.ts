@@ -57,7 +57,11 @@ test("Sign-ins and refused sign-ins are in the Audit Log, from where they came, 
   page,
   browser,
 }) => {
-  const visitor = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.150" } });
+  // Signed out, from an address of its own.
+  const visitor = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.150" },
+  });
   const tab = await visitor.newPage();
   await signIn(tab, PEOPLE.globex.email, "not-the-password");
   await expect(tab.getByText("Incorrect email or password.")).toBeVisible();
