@@ -10,6 +10,7 @@ describe("the strength of a custom access-code value", () => {
     "the-quick-brown-fox-jumps-over-the-lazy-dog",
     "MyCompanyName-ProductionApiKey-2024-July!",
     "acme-construction-billing-integration-key",
+    "P@ssw0rd-C0rr3ctH0rs3-B@tt3ry-St@pl3-2024!",
   ])("refuses the guessable phrase %s", (value) => {
     expect(customKeyValueProblem(value)).toBeNull();
     expect(estimatedBits(value)).toBeLessThan(MIN_CUSTOM_VALUE_BITS);

@@ -20,6 +20,9 @@ export function estimatedBits(value: string): number {
     graphs: common.adjacencyGraphs,
     translations: english.translations,
     maxLength: 256,
+    // The default tries 100 l33t substitution tables, about a second per 40-character value; 10 find the same
+    // words (p@ssw0rd, c0rr3ct) at a tenth of the cost, and this runs on the request's path.
+    l33tMaxSubstitutions: 10,
   });
   return estimator.check(value).guessesLog10 * Math.log2(10);
 }
