@@ -8,11 +8,9 @@ vi.hoisted(() => {
   vi.stubEnv("KEYWARD_TRUSTED_PROXIES", undefined);
 });
 
-const { eq } = await import("drizzle-orm");
 const { closeDb, getHandle } = await import("@/db/client");
 const { migrateDatabase } = await import("@/db/migrate");
-const { seedDemoData } = await import("@/db/seed");
-const { users } = await import("@/db/schema");
+const { authorFor, createOrganization } = await import("@/lib/testing/fixtures");
 const { createApiKey } = await import("@/lib/services/api-keys");
 const { createApiKeySchema } = await import("@/lib/validators/api-keys");
 const { authenticate } = await import("./authenticate");
@@ -22,11 +20,10 @@ let secret = "";
 beforeAll(async () => {
   const { db, driver } = await getHandle();
   await migrateDatabase(db, driver);
-  await seedDemoData(db);
-  const [ada] = await db.select().from(users).where(eq(users.email, "admin@acme.test"));
+  const { people } = await createOrganization(db, "throttle", [{ name: "Ada Admin", roles: ["administrator"] }]);
   const created = await createApiKey(
     db,
-    { audit: { type: "user", id: ada!.id, label: ada!.name, organizationId: ada!.organizationId }, userId: ada!.id },
+    authorFor(people[0]!),
     createApiKeySchema.parse({ name: "Throttle", policies: ["users:read"] }),
     { ip: null, userAgent: null },
   );

@@ -9,8 +9,8 @@ vi.hoisted(() => {
 const { eq } = await import("drizzle-orm");
 const { closeDb, getHandle } = await import("@/db/client");
 const { migrateDatabase } = await import("@/db/migrate");
-const { seedDemoData } = await import("@/db/seed");
-const { apiKeys, organizations, users } = await import("@/db/schema");
+const { apiKeys, organizations } = await import("@/db/schema");
+const { createOrganization } = await import("@/lib/testing/fixtures");
 const { flushAccessLog } = await import("@/lib/access-log/writer");
 const { createApiKey } = await import("@/lib/services/api-keys");
 const { createApiKeySchema } = await import("@/lib/validators/api-keys");
@@ -22,7 +22,7 @@ let db: Db;
 let ada: { id: string; name: string; organizationId: string };
 let maxId: string;
 
-/** An Acme key made in the console by its Administrator; returns its id and access code. */
+/** A key made in the console by the organisation's Administrator; returns its id and access code. */
 async function consoleKey(input: Record<string, unknown>) {
   const created = await createApiKey(
     db,
@@ -58,11 +58,12 @@ beforeAll(async () => {
   const handle = await getHandle();
   db = handle.db;
   await migrateDatabase(db, handle.driver);
-  await seedDemoData(db);
-  const [admin] = await db.select().from(users).where(eq(users.email, "admin@acme.test"));
-  ada = admin!;
-  const [max] = await db.select().from(users).where(eq(users.email, "member@acme.test"));
-  maxId = max!.id;
+  const { people } = await createOrganization(db, "acme", [
+    { name: "Ada Admin", roles: ["administrator"] },
+    { name: "Max Member", roles: ["member"] },
+  ]);
+  ada = people[0]!;
+  maxId = people[1]!.id;
   await db.update(organizations).set({ allowWritePolicies: true }).where(eq(organizations.id, ada.organizationId));
 });
 afterAll(async () => {

@@ -93,7 +93,8 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     expect(here).toEqual(elsewhere);
     const resolved = await resolve(value);
     expect(resolved.ok).toBe(true);
-  });
+    // Each value's strength is estimated on the server (zxcvbn), which takes a moment on a busy machine.
+  }, 60_000);
 
   it("refuses a guessable custom value for what it is, before looking it up, so it cannot probe other organisations", async () => {
     // A code set before values needed real entropy: long enough and patternless, but a phrase.
@@ -116,7 +117,7 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
       meta,
     );
     expect(fresh).toEqual({ ...probe, message: expect.stringContaining("too easy to guess") });
-  });
+  }, 60_000);
 
   it("resolves a code only while it is enabled and its key active", async () => {
     const created = await createApiKey(t.db, acme, createApiKeySchema.parse({ name: "Revocable", policies: ["users:read"] }), meta);
