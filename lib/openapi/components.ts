@@ -149,7 +149,7 @@ export const PROBLEM_RESPONSES = {
     problemExample("validation", "The request has invalid fields.", { errors: { url: ["Must use https."] } }),
   ),
   RateLimited: problemResponse(
-    "Too many requests; wait for `Retry-After` seconds.",
+    "Too many requests, or too many refused credentials from this address; wait for `Retry-After` seconds.",
     problemExample("rate_limited", "Too many requests; try again in 42 seconds."),
     z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait before retrying.", example: 42 }) }),
   ),
@@ -181,13 +181,12 @@ export const keywardAccountHeader = z
 export interface ApiOperationOptions extends ZodOpenApiOperationObject {
   /** The policy `withPrincipal(policy, …)` checks; null for routes any valid credential may call. */
   policy: ApiPolicy | null;
-  /** The route answers 429 (it uses lib/rate-limit.ts). */
-  rateLimited?: boolean;
 }
 
 /**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
- * authenticator itself gives (400, 401, 403 naming the policy, 503), 413 and 422 for operations with a body, and
+ * authenticator itself gives (400, 401, 403 naming the policy, 429 once an address has sent too many refused
+ * credentials, 503), 413 and 422 for operations with a body, and
  * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
  *
  * ```ts
@@ -201,7 +200,7 @@ export interface ApiOperationOptions extends ZodOpenApiOperationObject {
  * }),
  * ```
  */
-export function apiOperation({ policy, rateLimited, ...operation }: ApiOperationOptions): ZodOpenApiOperationObject {
+export function apiOperation({ policy, ...operation }: ApiOperationOptions): ZodOpenApiOperationObject {
   const needs = policy ? `Needs the \`${policy}\` policy.` : "Any valid credential may call it; no policy is needed.";
   const hasBody = Boolean(operation.requestBody);
   return {
@@ -215,7 +214,7 @@ export function apiOperation({ policy, rateLimited, ...operation }: ApiOperation
       401: problemRef("Unauthorized"),
       ...(policy ? { 403: problemRef("Forbidden") } : {}),
       ...(hasBody ? { 413: problemRef("PayloadTooLarge"), 422: problemRef("ValidationFailed") } : {}),
-      ...(rateLimited ? { 429: problemRef("RateLimited") } : {}),
+      429: problemRef("RateLimited"),
       503: problemRef("Unavailable"),
     },
     ...(policy ? { "x-keyward-policy": policy } : {}),
