@@ -21,23 +21,41 @@ async function freePort(): Promise<number> {
   });
 }
 
-if (!process.env.KEYWARD_E2E_PORT) {
-  process.env.KEYWARD_E2E_PORT = String(await freePort());
+for (const name of ["KEYWARD_E2E_PORT", "KEYWARD_E2E_DIRECT_PORT", "KEYWARD_E2E_OIDC_PORT"]) {
+  process.env[name] ??= String(await freePort());
 }
-if (!process.env.KEYWARD_E2E_PGLITE_DIR) {
+for (const name of ["KEYWARD_E2E_PGLITE_DIR", "KEYWARD_E2E_DIRECT_PGLITE_DIR"]) {
+  if (process.env[name]) continue;
   // A fresh throwaway database for every run, never `.data/`. PGlite creates the `pglite` folder itself (its mkdir
   // is not recursive, hence the parent); the app keeps its lock file next to it, inside the same temporary folder.
   const parent = mkdtempSync(path.join(os.tmpdir(), "keyward-e2e-"));
-  process.env.KEYWARD_E2E_PGLITE_DIR = path.join(parent, "pglite");
-  // Only the process that made the folder removes it, after the web server has been stopped.
+  process.env[name] = path.join(parent, "pglite");
+  // Only the process that made the folder removes it, after the web servers have been stopped.
   process.on("exit", () => rmSync(parent, { recursive: true, force: true }));
 }
-if (!process.env.KEYWARD_E2E_AUTH_SECRET) {
-  process.env.KEYWARD_E2E_AUTH_SECRET = randomBytes(32).toString("base64url");
-}
+process.env.KEYWARD_E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.KEYWARD_E2E_OIDC_CLIENT_SECRET ??= randomBytes(24).toString("base64url");
+process.env.KEYWARD_E2E_OIDC_CLIENT_ID = "keyward-e2e";
 
+const setting = (name: string) => process.env[name] as string;
 const port = Number(process.env.KEYWARD_E2E_PORT);
 const baseURL = `http://localhost:${port}`;
+const oidcIssuer = `http://127.0.0.1:${process.env.KEYWARD_E2E_OIDC_PORT}`;
+
+/** What every Keyward server under test gets; empty strings count as unset. */
+const KEYWARD_ENV = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // The embedded PGlite with its demo data, even when the shell has a DATABASE_URL.
+  DATABASE_URL: "",
+  AUTH_SECRET: setting("KEYWARD_E2E_AUTH_SECRET"),
+  AUTH_TRUST_HOST: "true",
+  KEYWARD_WEBHOOK_ALLOW_PRIVATE: "1",
+  KEYWARD_WEBHOOK_RETRY_SCHEDULE: "1,2,4",
+  KEYWARD_TRUSTED_PROXIES: "",
+  AUTH_OIDC_ISSUER: "",
+  AUTH_OIDC_CLIENT_ID: "",
+  AUTH_OIDC_CLIENT_SECRET: "",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -70,23 +88,46 @@ export default defineConfig({
     { name: "setup", testMatch: "auth.setup.ts", use: { ...devices["Desktop Chrome"] } },
     { name: "e2e", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
   ],
-  webServer: {
-    // Runs the production build: `npm test` builds first (`next build`).
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Empty counts as unset: the embedded PGlite with its demo data, even when the shell has a DATABASE_URL.
-      DATABASE_URL: "",
-      AUTH_SECRET: process.env.KEYWARD_E2E_AUTH_SECRET,
-      AUTH_TRUST_HOST: "true",
-      PGLITE_DATA_DIR: process.env.KEYWARD_E2E_PGLITE_DIR,
-      KEYWARD_WEBHOOK_ALLOW_PRIVATE: "1",
-      KEYWARD_WEBHOOK_RETRY_SCHEDULE: "1,2,4",
+  webServer: [
+    {
+      // A real OpenID Provider on loopback for single sign-on (e2e/support/oidc-provider.mjs).
+      command: "node e2e/support/oidc-provider.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-  },
+    {
+      // Runs the production build: `npm test` builds first (`next build`). The test runner stands where a load
+      // balancer would: loopback is a trusted proxy, so a test may say which client address it comes from with
+      // X-Forwarded-For, as the balancer would.
+      command: `node_modules/.bin/next start -p ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...KEYWARD_ENV,
+        PGLITE_DATA_DIR: setting("KEYWARD_E2E_PGLITE_DIR"),
+        KEYWARD_TRUSTED_PROXIES: "127.0.0.1,::1",
+        AUTH_OIDC_ISSUER: oidcIssuer,
+        AUTH_OIDC_CLIENT_ID: setting("KEYWARD_E2E_OIDC_CLIENT_ID"),
+        AUTH_OIDC_CLIENT_SECRET: setting("KEYWARD_E2E_OIDC_CLIENT_SECRET"),
+        AUTH_OIDC_NAME: "Keyward Test ID",
+      },
+    },
+    {
+      // The same build reached directly, with no proxy configured: e2e/client-address.spec.ts shows that a client's
+      // own X-Forwarded-For counts for nothing there.
+      command: `node_modules/.bin/next start -p ${process.env.KEYWARD_E2E_DIRECT_PORT}`,
+      url: `http://localhost:${process.env.KEYWARD_E2E_DIRECT_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...KEYWARD_ENV, PGLITE_DATA_DIR: setting("KEYWARD_E2E_DIRECT_PGLITE_DIR") },
+    },
+  ],
 });

@@ -59,10 +59,12 @@ test.describe("as an Administrator", () => {
     const dialog = await fillCreateKeyForm(page, { name, customValue: "too-short" });
     const field = dialog.getByLabel("Custom key value");
     const rules: [string, string][] = [
-      ["too-short", "A custom key value needs at least 32 characters; this one has 9."],
+      ["too-short", "A custom key value needs at least 40 characters; this one has 9."],
       ["x".repeat(40), "A custom key value cannot be one character repeated."],
-      ["abcdefghijklmnopqrstuvwxyzabcdefghij", "A custom key value cannot be a sequence such as abcdef… or 123456…."],
+      ["abcdefghijklmnopqrstuvwxyzabcdefghijklmn", "A custom key value cannot be a sequence such as abcdef… or 123456…."],
       ["Secret1!Secret1!Secret1!Secret1!Secret1!", "A custom key value cannot be a short pattern repeated, such as abcabcabc…."],
+      // Long and patternless, yet a phrase: the server's strength estimate refuses it.
+      ["acme-construction-billing-integration-key", "This value is too easy to guess"],
     ];
     for (const [value, message] of rules) {
       await field.fill(value);
@@ -85,7 +87,7 @@ test.describe("as an Administrator", () => {
     // The same value again is refused: custom values must not collide.
     const again = await fillCreateKeyForm(page, { name: uniqueName("Custom again"), customValue: strong });
     await again.getByRole("button", { name: "Save API key" }).click();
-    await expect(again.getByText("This value is already in use; choose another.")).toBeVisible();
+    await expect(again.getByText("This value cannot be used. Choose another, or let Keyward generate the code.")).toBeVisible();
   });
 
   test("An Administrator archives a key: the next request with its code is refused and the key stays listed as Archived", async ({

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, PEOPLE, signIn, storageStateFor, test } from "./fixtures";
 import { createKey, uniqueName } from "./support/api-keys";
 
 // Globex has one person; these tests toggle only his Member role, which no other spec relies on.
@@ -51,6 +51,42 @@ test("An Administrator filters the audit log by actor, action and target, and th
   await filters.getByLabel("Target type").selectOption({ label: "API key" });
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("heading", { name: "No events match" })).toBeVisible();
+});
+
+test("Sign-ins and refused sign-ins are in the Audit Log, from where they came, with their own filters", async ({
+  page,
+  browser,
+}) => {
+  // Signed out, from an address of its own.
+  const visitor = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.150" },
+  });
+  const tab = await visitor.newPage();
+  await signIn(tab, PEOPLE.globex.email, "not-the-password");
+  await expect(tab.getByText("Incorrect email or password.")).toBeVisible();
+  await signIn(tab, PEOPLE.globex.email, DEMO_PASSWORD);
+  await expect(tab).toHaveURL(/\/profile$/);
+  await visitor.close();
+
+  await page.goto("/admin/audit-log");
+  const filters = page.getByRole("form", { name: "Filter events" });
+  await filters.getByLabel("Action").selectOption({ label: "refused a sign-in as" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/action=session\.sign_in_failed/);
+  const refused = page.getByRole("row", { name: new RegExp(`Keyward refused a sign-in as ${PEOPLE.globex.name}`) });
+  await expect(refused.filter({ hasText: "198.51.100.150" })).toHaveCount(1);
+
+  await filters.getByLabel("Action").selectOption({ label: "signed in" });
+  await filters.getByLabel("Target type").selectOption({ label: "Sign-in" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/targetType=session/);
+  const signedIn = page.getByRole("row", { name: new RegExp(`${PEOPLE.globex.name} signed in`) });
+  await expect(signedIn.filter({ hasText: "198.51.100.150" })).toHaveCount(1);
+  await signedIn.filter({ hasText: "198.51.100.150" }).getByRole("button").click();
+  const drawer = page.getByRole("dialog", { name: "Event details" });
+  await expect(drawer).toContainText("session.signed_in");
+  await expect(drawer).toContainText('"method": "password"');
 });
 
 test("An Administrator opens an event's details and sees its metadata", async ({ page }) => {

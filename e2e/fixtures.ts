@@ -46,7 +46,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await expect(page.getByRole("heading", { name: "Sign in to Keyward" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Opens the name menu at the top right, which is named after the signed-in person. */

@@ -55,12 +55,15 @@ test("Write policies stay greyed until an Administrator allows them, and the ser
     [{}, "name"],
     [{ name: "x", policies: ["admin:all"] }, "policies.0"],
     [{ name: "x", keyValue: "custom", customValue: "short" }, "customValue"],
-    [{ name: "x", policies: ["native"] }, "policies"],
   ] as const) {
     const response = await request.post("/api/v1/api-keys", { headers, data });
     expect(response.status(), JSON.stringify(data)).toBe(422);
     expect((await response.json()).errors[field], JSON.stringify(data)).toBeTruthy();
   }
+  // Nor can it make a key more powerful than itself.
+  const beyond = await request.post("/api/v1/api-keys", { headers, data: { name: "x", policies: ["native"] } });
+  expect(beyond.status()).toBe(403);
+  expect((await beyond.json()).policy).toBe("native");
   const created = await request.post("/api/v1/api-keys", { headers, data: { name: `Made by API ${keyId}`, tags: ["api"] } });
   expect(created.status()).toBe(201);
   const body = await created.json();

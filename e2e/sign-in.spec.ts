@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, expect, openPersonMenu, PEOPLE, PERSON_KEYS, signIn, test } from "./fixtures";
 
 const INCORRECT = "Incorrect email or password.";
@@ -42,6 +43,56 @@ test("After five failed attempts for one email, the next attempt is refused with
   await signIn(page, email, DEMO_PASSWORD);
   await expect(page.getByText(/^Too many failed sign-in attempts\. Try again after /)).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+});
+
+/** A browser at `address` (the test runner stands where a load balancer would, so it may say so). */
+async function browserAt(browser: Browser, address: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
+  return context.newPage();
+}
+
+test("Someone hammering a person's e-mail from one address does not keep them out: they sign in from elsewhere", async ({
+  browser,
+}) => {
+  const attacker = await browserAt(browser, "203.0.113.10");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(attacker, PEOPLE.member.email, `guess-${attempt}`);
+    await expect(attacker.getByText(INCORRECT)).toBeVisible();
+  }
+  // The attacker's address is locked for this e-mail, even with the right password…
+  await signIn(attacker, PEOPLE.member.email, DEMO_PASSWORD);
+  await expect(attacker.getByText(/^Too many failed sign-in attempts\. Try again after /)).toBeVisible();
+  await expect(attacker).toHaveURL(/\/login/);
+
+  // …and the person, elsewhere, signs in at once.
+  const owner = await browserAt(browser, "198.51.100.10");
+  await signIn(owner, PEOPLE.member.email, DEMO_PASSWORD);
+  await expect(owner).toHaveURL(/\/profile$/);
+  await attacker.context().close();
+  await owner.context().close();
+});
+
+test("Signing out through Auth.js's own endpoint ends the session: a kept copy of the cookie no longer opens the profile", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, PEOPLE.lead.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/profile$/);
+  const kept = await context.cookies();
+
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await page.request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login" }, maxRedirects: 0 });
+  expect(signOut.status()).toBe(302);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(kept);
+  const stolen = await thief.newPage();
+  await stolen.goto("/profile");
+  await expect(stolen).toHaveURL(/\/login/);
+  await expect(stolen.getByRole("heading", { name: "Sign in to Keyward" })).toBeVisible();
+  await thief.close();
+  await context.close();
 });
 
 test("A signed-out visit to the profile leads to the sign-in page", async ({ page }) => {

@@ -60,6 +60,19 @@ describe("the audit catalogue", () => {
     expect(webhookEventOf("settings.updated")).toBeNull();
   });
 
+  it.each(["session.signed_in", "session.sign_in_failed", "oauth_token.issued", "oauth_token.revoked"] as const)(
+    "records %s for the log only, with no webhook event",
+    (action) => {
+      expect(webhookEventOf(action)).toBeNull();
+    },
+  );
+
+  it("reads a sign-in without a target as a sentence", () => {
+    expect(describeAuditAction({ actorLabel: "Ada Admin", action: "session.signed_in", targetLabel: null })).toBe(
+      "Ada Admin signed in",
+    );
+  });
+
   it("still reads a stored action that is no longer catalogued", () => {
     expect(isAuditAction("nonsense.happened")).toBe(false);
     expect(describeAuditAction({ actorLabel: "Ada", action: "nonsense.happened", targetLabel: null })).toBe(

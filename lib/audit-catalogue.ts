@@ -13,6 +13,9 @@ export const AUDIT_RESOURCES = {
   personal_api_key: { label: "Personal API key", entity: "PersonalApiKey" },
   webhook: { label: "Webhook", entity: "Webhook" },
   settings: { label: "Settings", entity: null },
+  // Sign-ins and tokens are not entities a webhook receiver manages: recorded for the log only.
+  session: { label: "Sign-in", entity: null },
+  oauth_token: { label: "OAuth access token", entity: null },
 } as const satisfies Record<string, { label: string; entity: WebhookEntity | null }>;
 export type AuditResource = keyof typeof AUDIT_RESOURCES;
 
@@ -77,6 +80,12 @@ export const AUDIT_ACTIONS = {
   "webhook.deleted": { resource: "webhook", sentence: "deleted the webhook", operation: "Delete" },
   "webhook.disabled": { resource: "webhook", sentence: "switched Off the webhook", operation: "Update" },
   "webhook.delivery_resent": { resource: "webhook", sentence: "resent a delivery of the webhook", operation: "Update" },
+  // The person signs in ("Ada Admin signed in"); a refusal is Keyward's ("Keyward refused a sign-in as Ada Admin"),
+  // recorded only for e-mails of existing people, whose organisation's log it belongs to.
+  "session.signed_in": { resource: "session", sentence: "signed in", operation: null },
+  "session.sign_in_failed": { resource: "session", sentence: "refused a sign-in as", operation: null },
+  "oauth_token.issued": { resource: "oauth_token", sentence: "was issued the access token", operation: null },
+  "oauth_token.revoked": { resource: "oauth_token", sentence: "revoked the access token", operation: null },
 } as const satisfies Record<string, AuditActionSpec>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

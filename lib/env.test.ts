@@ -23,6 +23,23 @@ describe("configuration", () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toThrow(/AUTH_OIDC/);
   });
 
+  it("reads KEYWARD_TRUSTED_PROXIES as none, a hop count or address ranges, and names a bad entry", () => {
+    expect(parseEnv({}).KEYWARD_TRUSTED_PROXIES).toEqual({ kind: "none" });
+    expect(parseEnv({ KEYWARD_TRUSTED_PROXIES: "1" }).KEYWARD_TRUSTED_PROXIES).toEqual({ kind: "hops", count: 1 });
+    expect(parseEnv({ KEYWARD_TRUSTED_PROXIES: "10.0.0.0/8, ::1" }).KEYWARD_TRUSTED_PROXIES.kind).toBe("ranges");
+    expect(() => parseEnv({ KEYWARD_TRUSTED_PROXIES: "10.0.0.0/8, lb.internal" })).toThrow(
+      /KEYWARD_TRUSTED_PROXIES: "lb.internal" is neither/,
+    );
+  });
+
+  it("bounds the session lifetime and idle timeout", () => {
+    expect(parseEnv({})).toMatchObject({ KEYWARD_SESSION_LIFETIME_HOURS: 168, KEYWARD_SESSION_IDLE_MINUTES: 120 });
+    expect(() => parseEnv({ KEYWARD_SESSION_LIFETIME_HOURS: "1", KEYWARD_SESSION_IDLE_MINUTES: "90" })).toThrow(
+      /KEYWARD_SESSION_IDLE_MINUTES: must not be longer/,
+    );
+    expect(() => parseEnv({ KEYWARD_SESSION_LIFETIME_HOURS: "soon" })).toThrow(/KEYWARD_SESSION_LIFETIME_HOURS/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -1,10 +1,30 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
   .optional()
   .transform((v) => v === "1" || v === "true");
+
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustedProxies => {
+    try {
+      return parseTrustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z.coerce
+    .number(`must be a whole number of ${unit}`)
+    .int(`must be a whole number of ${unit}`)
+    .min(min, `must be at least ${min} ${unit}`)
+    .max(max, `must be at most ${max} ${unit}`);
 
 const envSchema = z
   .object({
@@ -19,6 +39,15 @@ const envSchema = z
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     KEYWARD_WEBHOOK_ALLOW_PRIVATE: flag,
+    /**
+     * The proxies in front of Keyward whose X-Forwarded-For hops are believed: a hop count or a list of addresses
+     * and CIDR ranges. Unset: none, and the client's address is the connection's peer.
+     */
+    KEYWARD_TRUSTED_PROXIES: trustedProxies,
+    /** A console session ends this long after sign-in, however busy. */
+    KEYWARD_SESSION_LIFETIME_HOURS: wholeNumber(1, 24 * 90, "hours").default(24 * 7),
+    /** …and this long after its last request. */
+    KEYWARD_SESSION_IDLE_MINUTES: wholeNumber(5, 24 * 60 * 90, "minutes").default(120),
     /** Set only by `npm run bench`: serves /api/bench-floor, the minimal route the bench compares Keyward with. */
     KEYWARD_BENCH_FLOOR: flag,
     /** Seconds before each webhook retry, e.g. `5,300,1800`; tests use short ones to watch retries happen. */
@@ -32,6 +61,13 @@ const envSchema = z
     // A real server has no data dir of ours to keep a generated secret in: sessions would die with the process.
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required with DATABASE_URL in production" });
+    }
+    if (env.KEYWARD_SESSION_IDLE_MINUTES > env.KEYWARD_SESSION_LIFETIME_HOURS * 60) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYWARD_SESSION_IDLE_MINUTES"],
+        message: "must not be longer than KEYWARD_SESSION_LIFETIME_HOURS",
+      });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

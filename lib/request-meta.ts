@@ -1,12 +1,14 @@
 import "server-only";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 
 /**
- * The client's address: the first hop of X-Forwarded-For (set by Next's server or by the load balancer in front
- * of it), then X-Real-IP. Used for audit and rate limits, never for authorisation.
+ * The client's address: the right-most X-Forwarded-For hop not added by a trusted proxy (KEYWARD_TRUSTED_PROXIES);
+ * without one, the peer that connected, which the server appends to the chain itself (lib/http/peer-address.ts).
+ * A hop the client wrote is never believed. Used for audit and rate limits, never for authorisation.
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return clientAddress(headers.get("x-forwarded-for"), env().KEYWARD_TRUSTED_PROXIES);
 }
 
 export interface RequestMeta {

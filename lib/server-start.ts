@@ -4,6 +4,7 @@ import { isEmpty, seedDemoData } from "@/db/seed";
 import { drainAccessLog } from "@/lib/access-log/writer";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { recordPeerAddresses } from "@/lib/http/peer-address";
 import { installShutdown } from "@/lib/shutdown";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/runtime";
 
@@ -40,6 +41,8 @@ async function finalSteps(deadline: number): Promise<void> {
 /** prepareServer(), stopping the process with the cause if it fails: Next would otherwise answer every request 500. */
 export async function startServer(): Promise<void> {
   try {
+    // First, before anything is served: from here on every request's X-Forwarded-For ends with the real peer.
+    recordPeerAddresses(env().KEYWARD_TRUSTED_PROXIES);
     await prepareServer();
     installShutdown(finalSteps);
     // Sends the webhook outbox; several instances may each run one (see lib/webhooks/worker.ts).

@@ -55,6 +55,28 @@ for (const [what, headers, detail] of BAD) {
   });
 }
 
+test("An address that keeps sending access codes that are not valid gets 429 with Retry-After, whatever it forges", async ({
+  request,
+}) => {
+  // 30 refusals a minute are allowed; 61 requests cross that in one window however they fall across a minute.
+  let limitedAt = -1;
+  let retryAfter = "";
+  for (let i = 0; i <= 60 && limitedAt < 0; i++) {
+    const response = await request.get("/api/v1/me", {
+      headers: { "X-API-Key": `a-guessed-custom-value-${i}-0123456789abcdef`, "X-Forwarded-For": `6.6.6.${i}, 203.0.113.200` },
+    });
+    if (response.status() === 429) {
+      limitedAt = i;
+      retryAfter = response.headers()["retry-after"] ?? "";
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+    } else {
+      expect(response.status()).toBe(401);
+    }
+  }
+  expect(limitedAt).toBeGreaterThanOrEqual(30);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+});
+
 test("A gateway verifies access codes without learning anything about unknown ones", async ({ page, request }) => {
   const { keyId, secret } = await createKey(page, { policies: ["users:read"] });
   const valid = await request.post("/api/v1/keys/verify", { data: { key: secret } });

@@ -1,11 +1,13 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { auth, signIn, signOut } from "@/lib/auth/config";
 import { revokeSession } from "@/lib/auth/sessions";
-import { lockedUntil } from "@/lib/auth/sign-in-guard";
+import { refusalFor, type Refusal } from "@/lib/auth/sign-in-guard";
 import { failure, invalid, type ActionFailure } from "@/lib/errors";
+import { clientIp } from "@/lib/request-meta";
 import { signInSchema } from "@/lib/validators/auth";
 
 const INCORRECT = "Incorrect email or password.";
@@ -25,16 +27,19 @@ function safeCallback(url: string | undefined): string {
   }
 }
 
-/** A failed sign-in; `retryAt` (ISO) when the e-mail is locked out, for the browser to show in local time. */
-export type SignInFailure = ActionFailure & { retryAt?: string };
+/**
+ * A failed sign-in; when it was throttled, why and until when (ISO), for the browser to say in local time. None of
+ * it says whether the e-mail belongs to anyone: unknown e-mails are throttled exactly like known ones.
+ */
+export type SignInFailure = ActionFailure & { retryAt?: string; throttle?: Refusal["reason"] };
 
-/** Signs in and redirects; returns only when it failed. */
+/**
+ * Signs in and redirects; returns only when it failed. The throttling itself happens in the credentials provider
+ * (lib/auth/verify-credentials.ts), which Auth.js's own callback route reaches too; this only explains a refusal.
+ */
 export async function signInAction(raw: unknown): Promise<SignInFailure> {
   const input = signInSchema.safeParse(raw);
   if (!input.success) return invalid(input.error);
-  const db = await getDb();
-  const locked = await lockedUntil(db, input.data.email);
-  if (locked) return lockedOut(locked);
   try {
     await signIn("credentials", {
       email: input.data.email,
@@ -44,23 +49,27 @@ export async function signInAction(raw: unknown): Promise<SignInFailure> {
   } catch (error) {
     // The successful sign-in redirects by throwing; only Auth.js's own errors are answers to show.
     if (!(error instanceof AuthError)) throw error;
-    const until = await lockedUntil(db, input.data.email);
-    if (until && error.type === "CredentialsSignin" && "code" in error && error.code === "locked") return lockedOut(until);
+    if (error.type === "CredentialsSignin" && "code" in error && error.code === "throttled") {
+      const refusal = await refusalFor(await getDb(), input.data.email, clientIp(await headers()));
+      return throttled(refusal ?? { reason: "slowed", until: new Date(Date.now() + 1000) });
+    }
     return failure("unauthenticated", INCORRECT);
   }
   return failure("unauthenticated", INCORRECT);
 }
 
-function lockedOut(until: Date): SignInFailure {
+function throttled({ reason, until }: Refusal): SignInFailure {
   return {
     ...failure("forbidden", `Too many failed sign-in attempts. Try again after ${until.toISOString()}.`),
     retryAt: until.toISOString(),
+    throttle: reason,
   };
 }
 
 export async function signOutAction(): Promise<void> {
   const sessionId = (await auth())?.sessionId;
-  // Revoked first: a cookie that a request still in flight re-issues must not sign the person back in.
+  // Revoked first: a cookie that a request still in flight re-issues must not sign the person back in. (Auth.js's
+  // signOut event revokes it too, for sign-outs that do not come through here.)
   if (sessionId) await revokeSession(await getDb(), sessionId);
   await signOut({ redirectTo: "/login" });
 }

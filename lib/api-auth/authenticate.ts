@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import type { RequestBody } from "@/lib/api/request-body";
 import { parseSecret } from "@/lib/secrets";
 import { extractCredential, isQueryTransport, type Transport } from "./credential-transport";
+import { countFailedAuthentication, throttledAuthentication } from "./failure-throttle";
 import type { Principal } from "./principal";
 import { refusalResponse } from "./refusals";
 import { RESOLVERS } from "./resolvers";
@@ -32,15 +33,25 @@ export async function authenticate(request: Request, body: RequestBody): Promise
   const extracted = extractCredential(request, body);
   if (!extracted.ok) return { ok: false, response: refusalResponse(extracted.reason) };
 
+  const db = await getDb();
+  const throttled = await throttledAuthentication(db, request);
+  if (throttled) return { ok: false, response: throttled };
+
   const kind = parseSecret(extracted.value);
   const prefixed = /^kw[a-z]{2}_/.test(extracted.value);
   // A Keyward-shaped value with a bad checksum is a typo or a forgery: refused without a database lookup.
   const resolver = kind ? RESOLVERS[kind] : prefixed ? undefined : RESOLVERS.custom;
-  if (!resolver) return { ok: false, response: refusalResponse("invalid") };
+  if (!resolver) {
+    await countFailedAuthentication(db, request);
+    return { ok: false, response: refusalResponse("invalid") };
+  }
 
   const account = request.headers.get(ACCOUNT_HEADER)?.trim().toLowerCase() || null;
-  const result = await resolver(extracted.value, { db: await getDb(), transport: extracted.transport, account });
-  if (!result.ok) return { ok: false, response: refusalResponse(result.refusal, result.detail), attempt: result.attempt };
+  const result = await resolver(extracted.value, { db, transport: extracted.transport, account });
+  if (!result.ok) {
+    await countFailedAuthentication(db, request);
+    return { ok: false, response: refusalResponse(result.refusal, result.detail), attempt: result.attempt };
+  }
   if (isQueryTransport(extracted.transport) && !result.allowQueryStringKeys) {
     return { ok: false, response: refusalResponse("query_strings_off"), attempt: attemptOf(result.principal) };
   }

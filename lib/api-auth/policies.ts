@@ -39,3 +39,13 @@ export function policiesForPermissions(permissions: readonly Permission[]): ApiP
   if (has("webhooks:write")) out.push("webhooks:read", "webhooks:write");
   return API_POLICY_NAMES.filter((p) => out.includes(p));
 }
+
+/**
+ * A personal key's policies: its person's current ones, without users:write and keys:write while the organisation's
+ * Allow write policies is off, as for every other credential. webhooks:write stays: it manages the person's own
+ * webhooks, which everyone may do in the console whatever the setting.
+ */
+export function personalKeyPolicies(personPolicies: readonly ApiPolicy[], allowWritePolicies: boolean): ApiPolicy[] {
+  if (allowWritePolicies) return [...personPolicies];
+  return personPolicies.filter((p) => p === "webhooks:write" || !WRITE_POLICIES.includes(p));
+}

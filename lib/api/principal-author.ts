@@ -1,5 +1,4 @@
 import "server-only";
-import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
 import type { Author } from "@/lib/author";
 
@@ -18,9 +17,4 @@ export function principalAuthor(principal: Principal): Author {
     },
     userId: principal.user?.id ?? null,
   };
-}
-
-/** The policies among `wanted` that the credential does not hold: a credential cannot hand out more than it has. */
-export function ungrantable(principal: { policies: ApiPolicy[] }, wanted: readonly ApiPolicy[]) {
-  return wanted.filter((p) => !grants(principal.policies, p));
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { organizations, userRoles, userSessions, users } from "@/db/schema";
+import { organizations, userRoles, users } from "@/db/schema";
 import { auth } from "./config";
 import { permissionsFor, type Permission } from "./permissions";
 import { sortRoles, type Role } from "./roles";
+import { isSessionLive } from "./sessions";
 
 /** The signed-in person as the database knows them now: the session supplies only who signed in. */
 export interface Actor {
@@ -20,10 +21,11 @@ export interface Actor {
 
 /**
  * Loads the person of a live console session with their organisation and current roles, or null if the session
- * was revoked or the person no longer exists.
+ * was revoked, outlived its lifetime or idle timeout, or the person no longer exists.
  */
 export async function loadActor(userId: string, sessionId: string): Promise<Actor | null> {
   const db = await getDb();
+  if (!(await isSessionLive(db, sessionId, userId))) return null;
   const rows = await db
     .select({
       userId: users.id,
@@ -35,10 +37,6 @@ export async function loadActor(userId: string, sessionId: string): Promise<Acto
       role: userRoles.role,
     })
     .from(users)
-    .innerJoin(
-      userSessions,
-      and(eq(userSessions.userId, users.id), eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)),
-    )
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(users.id, userId));

@@ -11,7 +11,9 @@ vi.hoisted(() => {
   vi.stubEnv("DATABASE_URL", undefined);
 });
 
+const { eq } = await import("drizzle-orm");
 const { closeDb, getHandle } = await import("@/db/client");
+const { users } = await import("@/db/schema");
 const { migrateDatabase } = await import("@/db/migrate");
 const { seedDemoData } = await import("@/db/seed");
 const { authConfig } = await import("./config");
@@ -27,29 +29,71 @@ afterAll(async () => {
 });
 
 type SignIn = NonNullable<NonNullable<ReturnType<typeof authConfig>["callbacks"]>["signIn"]>;
+type Jwt = NonNullable<NonNullable<ReturnType<typeof authConfig>["callbacks"]>["jwt"]>;
+const ISSUER = "https://id.example.test";
+const account = (sub: string) => ({ provider: "oidc", type: "oidc", providerAccountId: sub }) as const;
 const ssoSignIn = (profile: Record<string, unknown>) =>
   (authConfig().callbacks!.signIn as SignIn)({
-    account: { provider: "oidc", type: "oidc", providerAccountId: "sub-1" },
-    profile,
-    user: { id: "sub-1" },
+    account: account(String(profile.sub)),
+    profile: { iss: ISSUER, ...profile },
+    user: { id: String(profile.sub) },
   } as Parameters<SignIn>[0]);
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
+
+/** Who the session cookie names after a successful SSO sign-in. */
+async function signedInAs(profile: Record<string, unknown>) {
+  const token = await (authConfig().callbacks!.jwt as Jwt)({
+    token: {},
+    account: account(String(profile.sub)),
+    profile: { iss: ISSUER, ...profile },
+    user: { id: "ignored" },
+    trigger: "signIn",
+  } as Parameters<Jwt>[0]);
+  const { db } = await getHandle();
+  const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, String(token?.uid)));
+  return person?.email;
+}
 
 describe("single sign-on through OIDC", () => {
   it("is offered, under its configured name, when the three variables are set", () => {
     const providers = authConfig().providers.map((p) => (typeof p === "function" ? p() : p));
     expect(providers.map((p) => p.id)).toEqual(["credentials", "oidc"]);
-    expect(providers[1]).toMatchObject({ name: "Example ID", type: "oidc", issuer: "https://id.example.test" });
+    expect(providers[1]).toMatchObject({ name: "Example ID", type: "oidc", issuer: ISSUER });
   });
 
-  it("lets in a person who already exists, matched by e-mail", async () => {
-    expect(await ssoSignIn({ email: "Member@Acme.test", email_verified: true })).toBe(true);
+  it("refuses an e-mail address the provider does not say is verified, even one that exists", async () => {
+    expect(await ssoSignIn({ sub: "sub-max", email: "member@acme.test" })).toBe("/login?error=sso-unverified");
+    expect(await ssoSignIn({ sub: "sub-max", email: "member@acme.test", email_verified: false })).toBe(
+      "/login?error=sso-unverified",
+    );
+    expect(await ssoSignIn({ sub: "sub-max", email: "member@acme.test", email_verified: "true" })).toBe(
+      "/login?error=sso-unverified",
+    );
   });
 
   it("never creates a person: an unknown e-mail goes back to sign-in with a message", async () => {
-    expect(await ssoSignIn({ email: "stranger@acme.test", email_verified: true })).toBe("/login?error=sso");
+    expect(await ssoSignIn({ sub: "sub-stranger", email: "stranger@acme.test", email_verified: true })).toBe(
+      "/login?error=sso-unknown",
+    );
   });
 
-  it("refuses an e-mail address the provider has not verified", async () => {
-    expect(await ssoSignIn({ email: "member@acme.test", email_verified: false })).toBe("/login?error=sso");
+  it("binds issuer and subject on the first sign-in, matched by verified e-mail, and matches on them later", async () => {
+    expect(await ssoSignIn({ sub: "sub-max", email: "Member@Acme.test", email_verified: true })).toBe(true);
+    expect(await signedInAs({ sub: "sub-max", email: "member@acme.test", email_verified: true })).toBe("member@acme.test");
+    // The provider's e-mail changed: the subject still names the same person.
+    expect(await ssoSignIn({ sub: "sub-max", email: "max.new@example.com", email_verified: true })).toBe(true);
+    expect(await signedInAs({ sub: "sub-max", email: "max.new@example.com", email_verified: true })).toBe(
+      "member@acme.test",
+    );
+  });
+
+  it("refuses another identity that sets its e-mail to a linked person's, an Administrator's included", async () => {
+    expect(await ssoSignIn({ sub: "sub-ada", email: "admin@acme.test", email_verified: true })).toBe(true);
+    expect(await ssoSignIn({ sub: "sub-mallory", email: "admin@acme.test", email_verified: true })).toBe(
+      "/login?error=sso-taken",
+    );
+    // Nor can an identity bound to someone else sign in as the Administrator by showing her e-mail.
+    expect(await signedInAs({ sub: "sub-max", email: "admin@acme.test", email_verified: true })).toBe("member@acme.test");
   });
 });

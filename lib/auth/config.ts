@@ -1,21 +1,27 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
-import { env } from "@/lib/env";
 import { headers } from "next/headers";
-import { clientIp, requestMeta } from "@/lib/request-meta";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { requestMeta } from "@/lib/request-meta";
 import { signInSchema } from "@/lib/validators/auth";
 import { authSecret } from "./secret";
-import { startSession } from "./sessions";
+import { revokeSession, sessionLimits, startSession, type SignInMethod } from "./sessions";
+import { boundPerson, decideSsoSignIn, ssoIdentity, type SsoRefusal } from "./sso";
 import { verifyCredentials } from "./verify-credentials";
 
-/** Thrown from authorize() so the sign-in form can tell a lockout from a wrong password. */
-export class SignInLockedError extends CredentialsSignin {
-  code = "locked";
+/** Thrown from authorize() so the sign-in form can tell throttling from a wrong password. */
+export class SignInThrottledError extends CredentialsSignin {
+  code = "throttled";
 }
+
+/** The `error` the sign-in page is sent back with when single sign-on refuses someone; it shows the reason. */
+export const SSO_ERRORS: Record<SsoRefusal, string> = {
+  unverified: "sso-unverified",
+  unknown: "sso-unknown",
+  taken: "sso-taken",
+};
 
 function providers(): NextAuthConfig["providers"] {
   const list: NextAuthConfig["providers"] = [
@@ -25,11 +31,12 @@ function providers(): NextAuthConfig["providers"] {
         const input = signInSchema.safeParse(raw);
         if (!input.success) return null;
         const result = await verifyCredentials(await getDb(), {
-          ...input.data,
-          ip: clientIp(request.headers),
+          email: input.data.email,
+          password: input.data.password,
+          meta: requestMeta(request.headers),
         });
         if (result.ok) return { id: result.userId };
-        if (result.reason === "locked") throw new SignInLockedError();
+        if (result.reason === "throttled") throw new SignInThrottledError();
         return null;
       },
     }),
@@ -48,13 +55,7 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-/** Single sign-on only lets in people who already exist here, matched by verified e-mail; nobody is created. */
-async function userIdForEmail(email: unknown): Promise<string | null> {
-  if (typeof email !== "string") return null;
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
-  return user?.id ?? null;
-}
+const configuredIssuer = () => env().AUTH_OIDC_ISSUER ?? "";
 
 /** The Auth.js configuration, built per request so it reads the current environment and generated secret. */
 export function authConfig(): NextAuthConfig {
@@ -62,7 +63,9 @@ export function authConfig(): NextAuthConfig {
     secret: authSecret(),
     // Keyward runs behind a load balancer or on localhost; the Host it is reached by is the one to use.
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie lapses after the idle timeout unless a request renews it; the session row is what really decides
+    // (lib/auth/sessions.ts): its absolute lifetime and idle timeout are checked on every request.
+    session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().idleMs / 1000) },
     pages: { signIn: "/login" },
     providers: providers(),
     logger: {
@@ -72,20 +75,45 @@ export function authConfig(): NextAuthConfig {
         console.error("[auth]", error.name, error.message);
       },
     },
+    events: {
+      // Every sign-out revokes the session row, Auth.js's own POST /api/auth/signout included: a copy of the
+      // cookie kept from before is worthless afterwards.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : null;
+        if (typeof sid === "string") await revokeSession(await getDb(), sid);
+      },
+    },
     callbacks: {
+      // Single sign-on lets in only people who already exist here; see decideSsoSignIn for how they are matched.
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        if (profile?.email_verified === false) return "/login?error=sso";
-        return (await userIdForEmail(profile?.email)) ? true : "/login?error=sso";
+        const identity = ssoIdentity(profile, configuredIssuer());
+        if (!identity) return `/login?error=${SSO_ERRORS.unknown}`;
+        const outcome = await decideSsoSignIn(
+          await getDb(),
+          { ...identity, email: profile?.email, emailVerified: profile?.email_verified },
+          requestMeta(await headers()),
+        );
+        return outcome.ok ? true : `/login?error=${SSO_ERRORS[outcome.reason]}`;
       },
       async jwt({ token, user, account, profile }) {
         // The token names the person and the session row, nothing more: roles and organisation are read from the
         // database on every request.
         if (!account) return token;
-        const uid = account.provider === "oidc" ? await userIdForEmail(profile?.email) : (user?.id ?? null);
+        const db = await getDb();
+        let uid: string | null = null;
+        let how: SignInMethod = { method: "password" };
+        if (account.provider === "oidc") {
+          // signIn() has just bound the identity; the binding, not the e-mail, names the person.
+          const identity = ssoIdentity(profile, configuredIssuer());
+          uid = identity ? await boundPerson(db, identity.issuer, identity.subject) : null;
+          how = { method: "sso", issuer: identity?.issuer ?? configuredIssuer() };
+        } else {
+          uid = user?.id ?? null;
+        }
         if (uid) {
           token.uid = uid;
-          token.sid = await startSession(await getDb(), uid, requestMeta(await headers()));
+          token.sid = await startSession(db, uid, requestMeta(await headers()), how);
         }
         return token;
       },

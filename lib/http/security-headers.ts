@@ -28,5 +28,13 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
+/**
+ * Sent only on responses to https requests (next.config.ts): over plain http browsers ignore it anyway, and a
+ * development server on http://localhost must not pin the host to https. One year, as browsers' preload lists ask;
+ * without includeSubDomains, since the operator's other hosts are not Keyward's to decide. Whether a request came
+ * over https is X-Forwarded-Proto, which only a trusted proxy may set (lib/http/peer-address.ts).
+ */
+export const STRICT_TRANSPORT_SECURITY = { key: "Strict-Transport-Security", value: "max-age=31536000" };
+
 /** Largest request body any `/api` route accepts. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;

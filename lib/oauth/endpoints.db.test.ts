@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations, users } from "@/db/schema";
+import { auditEvents, organizations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { resolveAccessToken } from "@/lib/api-auth/resolvers/access-token";
 import { generateCompanyCredentials } from "@/lib/services/company-credentials";
@@ -124,6 +124,28 @@ describe("POST /api/oauth/revoke", () => {
       const response = await handleRevocationRequest(t.db, tokenRequest({ token: value }, { basic: [clientId, clientSecret] }));
       expect(response.status).toBe(200);
     }
+  });
+
+  it("records the issuance and the revocation in the audit log, by token id and prefix, never the token", async () => {
+    const ip = freshIp();
+    const issued = await handleTokenRequest(t.db, tokenRequest({ grant_type: "client_credentials" }, { basic: [clientId, clientSecret], ip }));
+    const value = ((await issued.json()) as { access_token: string }).access_token;
+    await handleRevocationRequest(t.db, tokenRequest({ token: value }, { basic: [clientId, clientSecret], ip }));
+    // A second revocation of the same token changes nothing and records nothing.
+    await handleRevocationRequest(t.db, tokenRequest({ token: value }, { basic: [clientId, clientSecret], ip }));
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.ip, ip), eq(auditEvents.targetType, "oauth_token")));
+    expect(events.map((e) => e.action).sort()).toEqual(["oauth_token.issued", "oauth_token.revoked"]);
+    for (const event of events) {
+      expect(event).toMatchObject({
+        actorType: "oauth_client",
+        actorLabel: `Company API credentials (${clientId})`,
+        targetLabel: value.slice(0, 13),
+        metadata: expect.objectContaining({ clientId }),
+      });
+    }
+    expect(events[0]!.targetId).toBe(events[1]!.targetId);
+    expect(JSON.stringify(events)).not.toContain(value);
+    expect(JSON.stringify(events)).not.toContain(clientSecret);
   });
 
   it("refuses a client that does not authenticate, and leaves the token working", async () => {

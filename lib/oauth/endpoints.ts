@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { json, problem } from "@/lib/api/problem";
-import { clientIp } from "@/lib/request-meta";
+import { clientIp, requestMeta } from "@/lib/request-meta";
 import {
   revocationRequestSchema,
   tokenRequestSchema,
@@ -66,7 +66,7 @@ export async function handleTokenRequest(db: Db, request: Request, now = new Dat
   }
   const client = await authenticateClient(db, started.clientId, started.clientSecret);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
-  const { accessToken, expiresIn } = await issueAccessToken(db, client, now);
+  const { accessToken, expiresIn } = await issueAccessToken(db, client, now, requestMeta(request.headers));
   const body: TokenResponse = { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn };
   return json(body, { headers: { Pragma: "no-cache" } });
 }
@@ -83,6 +83,6 @@ export async function handleRevocationRequest(db: Db, request: Request, now = ne
   if (!params.success) return fail("invalid_request", firstIssue(params.error));
   const client = await authenticateClient(db, started.clientId, started.clientSecret);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
-  await revokeAccessToken(db, client, params.data.token);
+  await revokeAccessToken(db, client, params.data.token, requestMeta(request.headers));
   return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { and, eq, isNull, lt } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { getActiveCredentialsByClientId } from "@/db/queries/company-credentials";
 import { oauthAccessTokens } from "@/db/schema";
-import { generateSecret, hashSecret, isPublicId, parseSecret, secretMatchesHash } from "@/lib/secrets";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import type { RequestMeta } from "@/lib/request-meta";
+import { displayPrefix, generateSecret, hashSecret, isPublicId, parseSecret, secretMatchesHash } from "@/lib/secrets";
 import { CLIENT_ID_PREFIX } from "./client-id";
 
 /** One hour: a leaked token soon stops working, and a client gets a new one from its credentials at any time. */
@@ -32,43 +34,83 @@ export async function authenticateClient(
   return { credentialId: credentials.id, organizationId: credentials.organizationId, clientId: credentials.clientId };
 }
 
-/** Issues an opaque `kwat_…` access token for `client`; only its hash is stored. */
-export async function issueAccessToken(db: Executor, client: AuthenticatedClient, now = new Date()) {
+/** The client as the audit log names it, as the API's access log does. */
+const clientActor = (client: AuthenticatedClient): AuditActor => ({
+  type: "oauth_client",
+  id: client.credentialId,
+  label: `Company API credentials (${client.clientId})`,
+  organizationId: client.organizationId,
+});
+
+const NO_META: RequestMeta = { ip: null, userAgent: null };
+
+/**
+ * Issues an opaque `kwat_…` access token for `client`; only its hash is stored. The `oauth_token.issued` event
+ * names the token by its id and display prefix, never the token.
+ */
+export async function issueAccessToken(db: Db, client: AuthenticatedClient, now = new Date(), meta = NO_META) {
   const accessToken = generateSecret("access_token");
-  await db.insert(oauthAccessTokens).values({
-    credentialId: client.credentialId,
-    organizationId: client.organizationId,
-    tokenHash: hashSecret(accessToken),
-    expiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000),
-  });
-  // Tokens expired for a day serve no one: drop this client's, which keeps the table small without a scheduler.
-  await db
-    .delete(oauthAccessTokens)
-    .where(
-      and(
-        eq(oauthAccessTokens.credentialId, client.credentialId),
-        lt(oauthAccessTokens.expiresAt, new Date(now.getTime() - 24 * 3600_000)),
-      ),
+  const expiresAt = new Date(now.getTime() + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  await db.transaction(async (tx) => {
+    const [token] = await tx
+      .insert(oauthAccessTokens)
+      .values({
+        credentialId: client.credentialId,
+        organizationId: client.organizationId,
+        tokenHash: hashSecret(accessToken),
+        expiresAt,
+      })
+      .returning({ id: oauthAccessTokens.id });
+    await writeAudit(
+      tx,
+      clientActor(client),
+      {
+        action: "oauth_token.issued",
+        target: { id: token!.id, label: displayPrefix(accessToken) },
+        metadata: { clientId: client.clientId, expiresAt: expiresAt.toISOString() },
+      },
+      meta,
     );
+    // Tokens expired for a day serve no one: drop this client's, which keeps the table small without a scheduler.
+    await tx
+      .delete(oauthAccessTokens)
+      .where(
+        and(
+          eq(oauthAccessTokens.credentialId, client.credentialId),
+          lt(oauthAccessTokens.expiresAt, new Date(now.getTime() - 24 * 3600_000)),
+        ),
+      );
+  });
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
 /**
  * Revokes `token` if it is an access token issued to `client` (RFC 7009 §2.1: a client may revoke only its own
- * tokens). Anything else is silently ignored: the endpoint answers 200 either way.
+ * tokens), with an `oauth_token.revoked` event. Anything else is silently ignored: the endpoint answers 200 either
+ * way, and nothing is recorded for a token that was not this client's to revoke.
  */
-export async function revokeAccessToken(db: Executor, client: AuthenticatedClient, token: string): Promise<boolean> {
+export async function revokeAccessToken(db: Db, client: AuthenticatedClient, token: string, meta = NO_META): Promise<boolean> {
   if (parseSecret(token) !== "access_token") return false;
-  const revoked = await db
-    .update(oauthAccessTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(oauthAccessTokens.tokenHash, hashSecret(token)),
-        eq(oauthAccessTokens.credentialId, client.credentialId),
-        isNull(oauthAccessTokens.revokedAt),
-      ),
-    )
-    .returning({ id: oauthAccessTokens.id });
-  return revoked.length > 0;
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(oauthAccessTokens)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(oauthAccessTokens.tokenHash, hashSecret(token)),
+          eq(oauthAccessTokens.credentialId, client.credentialId),
+          isNull(oauthAccessTokens.revokedAt),
+        ),
+      )
+      .returning({ id: oauthAccessTokens.id });
+    const row = revoked[0];
+    if (!row) return false;
+    await writeAudit(
+      tx,
+      clientActor(client),
+      { action: "oauth_token.revoked", target: { id: row.id, label: displayPrefix(token) }, metadata: { clientId: client.clientId } },
+      meta,
+    );
+    return true;
+  });
 }

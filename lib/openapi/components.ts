@@ -153,7 +153,7 @@ export const PROBLEM_RESPONSES = {
     problemExample("validation", "The request has invalid fields.", { errors: { url: ["Must use https."] } }),
   ),
   RateLimited: problemResponse(
-    "Too many requests; wait for `Retry-After` seconds.",
+    "Too many requests, or too many refused credentials from this address; wait for `Retry-After` seconds.",
     problemExample("rate_limited", "Too many requests; try again in 42 seconds."),
     z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait before retrying.", example: 42 }) }),
   ),
@@ -186,8 +186,6 @@ export const keywardAccountHeader = z
 export interface ApiOperationOptions extends ZodOpenApiOperationObject {
   /** The policy `withPrincipal(policy, …)` checks; null for routes any valid credential may call. */
   policy: ApiPolicy | null;
-  /** The route answers 429 (it uses lib/rate-limit.ts). */
-  rateLimited?: boolean;
 }
 
 /**
@@ -202,7 +200,8 @@ export function withFormBody(requestBody: NonNullable<ZodOpenApiOperationObject[
 
 /**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
- * authenticator itself gives (400, 401, 403 naming the policy, 503), 413 and 422 for operations with a body, and
+ * authenticator itself gives (400, 401, 403 naming the policy, 429 once an address has sent too many refused
+ * credentials, 503), 413 and 422 for operations with a body, and
  * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
  *
  * ```ts
@@ -216,7 +215,7 @@ export function withFormBody(requestBody: NonNullable<ZodOpenApiOperationObject[
  * }),
  * ```
  */
-export function apiOperation({ policy, rateLimited, ...operation }: ApiOperationOptions): ZodOpenApiOperationObject {
+export function apiOperation({ policy, ...operation }: ApiOperationOptions): ZodOpenApiOperationObject {
   const needs = policy ? `Needs the \`${policy}\` policy.` : "Any valid credential may call it; no policy is needed.";
   const hasBody = Boolean(operation.requestBody);
   return {
@@ -233,7 +232,7 @@ export function apiOperation({ policy, rateLimited, ...operation }: ApiOperation
       ...(hasBody
         ? { 413: problemRef("PayloadTooLarge"), 415: problemRef("UnsupportedMediaType"), 422: problemRef("ValidationFailed") }
         : {}),
-      ...(rateLimited ? { 429: problemRef("RateLimited") } : {}),
+      429: problemRef("RateLimited"),
       503: problemRef("Unavailable"),
     },
     ...(policy ? { "x-keyward-policy": policy } : {}),

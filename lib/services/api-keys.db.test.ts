@@ -15,6 +15,7 @@ import {
   setAccessCodeEnabled,
 } from "./api-keys";
 import type { Author } from "@/lib/author";
+import { hashSecret } from "@/lib/secrets";
 
 const meta = { ip: "203.0.113.9", userAgent: "vitest" };
 let t: TestDatabase;
@@ -76,16 +77,47 @@ describe(`API key services (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     expect(refused).toMatchObject({ ok: false, field: "policies" });
   });
 
-  it("refuses a custom value already in use, and accepts the code by its custom value", async () => {
-    const value = "Zq8-Lr3#Vx1!Mn7Kp2Wt9Yb4Hd6Jf0Gs5Cu";
+  it("refuses a custom value already in use with an answer that says nothing about who uses it", async () => {
+    const value = "Zq8-Lr3#Vx1!Mn7Kp2Wt9Yb4Hd6Jf0Gs5Cu-Qe4Tz";
     const input = (name: string) => createApiKeySchema.parse({ name, keyValue: "custom", customValue: value });
     const first = await createApiKey(t.db, acme, input("Custom one"), meta);
     expect(first.ok).toBe(true);
-    const again = await createApiKey(t.db, globex, input("Custom two"), meta);
-    expect(again).toMatchObject({ ok: false, field: "customValue" });
+    const elsewhere = await createApiKey(t.db, globex, input("Custom two"), meta);
+    const here = await createApiKey(t.db, acme, input("Custom three"), meta);
+    expect(elsewhere).toEqual({
+      ok: false,
+      reason: "conflict",
+      message: "This value cannot be used. Choose another, or let Keyward generate the code.",
+      field: "customValue",
+    });
+    expect(here).toEqual(elsewhere);
     const resolved = await resolve(value);
     expect(resolved.ok).toBe(true);
-  });
+    // Each value's strength is estimated on the server (zxcvbn), which takes a moment on a busy machine.
+  }, 60_000);
+
+  it("refuses a guessable custom value for what it is, before looking it up, so it cannot probe other organisations", async () => {
+    // A code set before values needed real entropy: long enough and patternless, but a phrase.
+    const phrase = "acme-construction-billing-integration-key";
+    const legacy = await createApiKey(t.db, globex, createApiKeySchema.parse({ name: "Legacy" }), meta);
+    if (!legacy.ok) throw new Error(legacy.message);
+    await t.db.insert(accessCodes).values({
+      apiKeyId: legacy.value.key.id,
+      description: "set long ago",
+      secretHash: hashSecret(phrase),
+      displayPrefix: "acme…",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    const probe = await createApiKey(t.db, acme, createApiKeySchema.parse({ name: "Probe", keyValue: "custom", customValue: phrase }), meta);
+    expect(probe).toMatchObject({ ok: false, reason: "invalid", field: "customValue", message: expect.stringContaining("too easy to guess") });
+    const fresh = await createApiKey(
+      t.db,
+      acme,
+      createApiKeySchema.parse({ name: "Fresh phrase", keyValue: "custom", customValue: "globex-construction-billing-integrations" }),
+      meta,
+    );
+    expect(fresh).toEqual({ ...probe, message: expect.stringContaining("too easy to guess") });
+  }, 60_000);
 
   it("resolves a code only while it is enabled and its key active", async () => {
     const created = await createApiKey(t.db, acme, createApiKeySchema.parse({ name: "Revocable", policies: ["users:read"] }), meta);

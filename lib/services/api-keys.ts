@@ -1,11 +1,14 @@
 import "server-only";
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
-import { accessCodes, apiKeys, organizations, users } from "@/db/schema";
-import { WRITE_POLICIES, type ApiPolicy } from "@/lib/api-auth/policies";
+import { accessCodes, apiKeys, organizations, userRoles, users } from "@/db/schema";
+import { API_POLICY_NAMES, grants, policiesForPermissions, WRITE_POLICIES, type ApiPolicy } from "@/lib/api-auth/policies";
+import { effectivePolicies } from "@/lib/api-auth/resolvers/access-code";
 import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
+import { customValueStrengthProblem } from "@/lib/api-keys/custom-value-strength";
 import { systemActor, writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
+import { permissionsFor } from "@/lib/auth/permissions";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
@@ -20,7 +23,11 @@ import {
 export const WRITE_POLICIES_OFF =
   "Write policies are turned off for this organisation. An Administrator can allow them in Administration → Settings.";
 const NOT_LINKABLE = "This API key ID cannot be linked. Check the ID with the key's owner.";
-const VALUE_IN_USE = "This value is already in use; choose another.";
+/**
+ * The same answer whichever organisation holds the value: it says nothing about anyone else. Only values that have
+ * passed the strength check get this far, so nobody can use it to probe for guessable codes.
+ */
+const VALUE_UNAVAILABLE = "This value cannot be used. Choose another, or let Keyward generate the code.";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,6 +61,55 @@ async function personInOrganization(tx: Executor, organizationId: string, userId
     .from(users)
     .where(and(eq(users.id, userId), eq(users.organizationId, organizationId)));
   return person ?? null;
+}
+
+/**
+ * For changes made through the API: the policies of the credential making them. Whatever a key may do after the
+ * change must be within them, so a credential can never make a key more powerful than itself.
+ */
+export interface ChangeLimits {
+  ceiling?: readonly ApiPolicy[];
+}
+
+/** A change refused because the key would hold `policy`, which the credential making it does not. */
+export interface MissingPolicy extends Failure {
+  reason: "forbidden";
+  policy: ApiPolicy;
+}
+
+export const isMissingPolicy = (failure: Failure): failure is MissingPolicy => "policy" in failure;
+
+/**
+ * The first policy, in catalogue order, that a key would hold after a change and `ceiling` does not grant: among
+ * those it declares and those it would act with (its own, within the organisation's settings and, when it acts as
+ * someone, that person's current permissions). Declared ones count too, so nothing is planted that a later role
+ * change would switch on.
+ */
+async function beyondCeiling(
+  tx: Executor,
+  org: { id: string; allowWritePolicies: boolean },
+  after: { policies: readonly string[]; actsAsUserId: string | null },
+  ceiling: readonly ApiPolicy[] | undefined,
+): Promise<MissingPolicy | null> {
+  if (!ceiling) return null;
+  let personPolicies: ApiPolicy[] | null = null;
+  if (after.actsAsUserId) {
+    const rows = await tx
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .innerJoin(users, eq(users.id, userRoles.userId))
+      .where(and(eq(userRoles.userId, after.actsAsUserId), eq(users.organizationId, org.id)));
+    personPolicies = policiesForPermissions(permissionsFor(rows.map((r) => r.role)));
+  }
+  const effective = effectivePolicies(after.policies, { allowWritePolicies: org.allowWritePolicies, personPolicies });
+  const held = API_POLICY_NAMES.filter((p) => after.policies.includes(p) || effective.includes(p));
+  const missing = held.find((p) => !grants(ceiling, p));
+  if (!missing) return null;
+  return {
+    ...fail("forbidden", `This credential does not have the ${missing} policy, which the key would hold after this change.`),
+    reason: "forbidden",
+    policy: missing,
+  };
 }
 
 async function nameTaken(tx: Executor, organizationId: string, name: string, exceptId?: string) {
@@ -119,6 +175,7 @@ export async function createApiKey(
   author: Author,
   input: CreateApiKeyData,
   meta: RequestMeta,
+  limits: ChangeLimits = {},
 ): Promise<Result<CreatedApiKey>> {
   const organizationId = author.audit.organizationId;
   return revoking(db.transaction(async (tx) => {
@@ -129,10 +186,15 @@ export async function createApiKey(
     if (input.actsAsUserId && !(await personInOrganization(tx, organizationId, input.actsAsUserId))) {
       return fail("invalid", "Choose a person of your organisation.", "actsAsUserId");
     }
+    const widening = await beyondCeiling(tx, org, input, limits.ceiling);
+    if (widening) return widening;
     const custom = input.keyValue === "custom" ? input.customValue! : undefined;
     if (custom) {
+      // Strength first: a guessable value is refused for what it is, before anything is looked up.
+      const weak = customValueStrengthProblem(custom);
+      if (weak) return fail("invalid", weak, "customValue");
       const [used] = await tx.select({ id: accessCodes.id }).from(accessCodes).where(eq(accessCodes.secretHash, hashSecret(custom)));
-      if (used) return fail("conflict", VALUE_IN_USE, "customValue");
+      if (used) return fail("conflict", VALUE_UNAVAILABLE, "customValue");
     }
     const [key] = await tx
       .insert(apiKeys)
@@ -250,6 +312,7 @@ export async function updateApiKey(
   publicId: string,
   input: UpdateApiKeyData,
   meta: RequestMeta,
+  limits: ChangeLimits = {},
 ): Promise<Result<{ publicId: string; name: string }>> {
   const organizationId = author.audit.organizationId;
   return revoking(db.transaction(async (tx) => {
@@ -272,6 +335,17 @@ export async function updateApiKey(
     if (input.actsAsUserId && !(await personInOrganization(tx, organizationId, input.actsAsUserId))) {
       return fail("invalid", "Choose a person of your organisation.", "actsAsUserId");
     }
+    // Judged on the key as it would be, not on what the request adds: dropping "acts as" widens a key too.
+    const widening = await beyondCeiling(
+      tx,
+      org,
+      {
+        policies: input.policies ?? key.policies,
+        actsAsUserId: input.actsAsUserId !== undefined ? input.actsAsUserId : key.actsAsUserId,
+      },
+      limits.ceiling,
+    );
+    if (widening) return widening;
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     const set: Partial<typeof apiKeys.$inferInsert> = {};
     for (const field of ["name", "description", "tags", "policies", "logRequests", "logBodies", "actsAsUserId"] as const) {

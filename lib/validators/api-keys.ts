@@ -4,7 +4,8 @@ import { text } from "./text";
 
 export const ACCESS_CODES_PER_KEY = 2;
 export const MAX_CODE_VALIDITY_DAYS = 365;
-export const CUSTOM_KEY_MIN_LENGTH = 32;
+/** About what a random 128-bit value takes when it is typed; the server then estimates its strength (zxcvbn). */
+export const CUSTOM_KEY_MIN_LENGTH = 40;
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -55,9 +56,9 @@ function repeatsShortPattern(value: string): boolean {
 }
 
 /**
- * Why a custom key value is too weak, or null when it is acceptable (an Administrator may choose the value, e.g. to
- * keep the one an integration already sends). Whether it is already in use is checked by the service against the
- * stored hashes.
+ * Why a custom key value is refused at a glance, or null (an Administrator may choose the value, e.g. to keep the
+ * one an integration already sends). These checks run in the browser too; the server then estimates how guessable
+ * the value is (at least 128 bits, see lib/api-keys/custom-value-strength.ts) and whether it can be used.
  */
 export function customKeyValueProblem(value: string): string | null {
   if (value.length < CUSTOM_KEY_MIN_LENGTH) {

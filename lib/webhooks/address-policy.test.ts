@@ -25,6 +25,9 @@ describe("the webhook address policy with KEYWARD_WEBHOOK_ALLOW_PRIVATE unset", 
     expect(result.ok).toBe(true);
     expect(result.ok && result.addresses).toEqual([{ address: "93.184.216.34", family: 4 }]);
     expect((await check("https://v6.example.com/")).ok).toBe(true);
+    // Transition forms of a public IPv4 address stay public.
+    expect((await check("https://[2002:5db8:d822::1]/")).ok).toBe(true);
+    expect((await check("https://[64:ff9b::5db8:d822]/")).ok).toBe(true);
   });
 
   it.each([
@@ -38,6 +41,16 @@ describe("the webhook address policy with KEYWARD_WEBHOOK_ALLOW_PRIVATE unset", 
     ["https://[::ffff:10.0.0.1]/", "private"],
     ["https://[::ffff:7f00:1]/", "loopback"],
     ["https://[64:ff9b::a9fe:a9fe]/", "link-local"],
+    // IPv6 transition forms that carry an IPv4 address, judged by it.
+    ["https://[::a9fe:a9fe]/", "link-local"],
+    ["https://[::169.254.169.254]/", "link-local"],
+    ["https://[::ffff:0:a9fe:a9fe]/", "link-local"],
+    ["https://[2002:a9fe:a9fe::1]/", "link-local"],
+    ["https://[2002:0a00:0001::1]/", "private"],
+    ["https://[2001:0:a9fe:a9fe::1]/", "link-local"],
+    ["https://[2001:0:404:404::5601:5601]/", "link-local"],
+    ["https://[64:ff9b:1::a9fe:a9fe]/", "local-use NAT64"],
+    ["https://[64:ff9b:1::5db8:d822]/", "local-use NAT64"],
     ["https://[fe80::1]/", "link-local"],
     ["https://[fd12::1]/", "private"],
     ["https://metadata.example.com/", "private"],

@@ -47,13 +47,22 @@ const RANGES: [string, number, "ipv4" | "ipv6", string][] = [
   ["ff00::", 8, "ipv6", "a multicast"],
 ];
 
-/** Why `address` is not public, or null when it is. IPv4-mapped and NAT64 IPv6 addresses are judged by their IPv4. */
+/**
+ * Why `address` is not public, or null when it is. An IPv6 address that carries an IPv4 address a packet can end up
+ * at (IPv4-mapped, -compatible and -translated, NAT64, 6to4, Teredo) is judged by that IPv4 address too, so
+ * `[::a9fe:a9fe]` or `[2002:a9fe:a9fe::1]` cannot reach 169.254.169.254. Local-use NAT64 (64:ff9b:1::/48) is
+ * refused outright: its prefix length, and so where the IPv4 address sits, is the local network's choice.
+ */
 export function nonPublicReason(address: string): string | null {
   const family = isIP(address);
   if (family === 0) return "an invalid";
   if (family === 6) {
-    const embedded = embeddedIpv4(address);
-    if (embedded) return nonPublicReason(embedded);
+    const words = expandIpv6(address);
+    if (words && words[0] === 0x64 && words[1] === 0xff9b && words[2] === 1) return "a local-use NAT64";
+    for (const embedded of embeddedIpv4s(address)) {
+      const reason = nonPublicReason(embedded);
+      if (reason) return reason;
+    }
   }
   const type = family === 4 ? "ipv4" : "ipv6";
   for (const [network, prefix, rangeType, reason] of RANGES) {
@@ -65,23 +74,42 @@ export function nonPublicReason(address: string): string | null {
   return null;
 }
 
+/** Loopback, and only loopback: `::1`, 127.0.0.0/8, or an IPv4-mapped loopback address. */
 export function isLoopback(address: string): boolean {
   const family = isIP(address);
   if (family === 6) {
-    const embedded = embeddedIpv4(address);
-    if (embedded) return isLoopback(embedded);
+    const words = expandIpv6(address);
+    if (words && words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return isLoopback(ipv4At(words, 6));
   }
   return family !== 0 && loopback.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-/** The IPv4 address inside `::ffff:a.b.c.d` (mapped) or `64:ff9b::a.b.c.d` (NAT64), in either spelling. */
-function embeddedIpv4(address: string): string | null {
+const ipv4At = (words: number[], at: number) =>
+  [words[at]! >> 8, words[at]! & 0xff, words[at + 1]! >> 8, words[at + 1]! & 0xff].join(".");
+
+/**
+ * The IPv4 addresses an IPv6 address carries, in the transition forms that route to them:
+ * - `::a.b.c.d` IPv4-compatible, `::ffff:a.b.c.d` mapped, `::ffff:0:a.b.c.d` translated (SIIT), and
+ *   `64:ff9b::a.b.c.d` NAT64: the last 32 bits;
+ * - `2002:AABB:CCDD::/48` 6to4: bits 16–47;
+ * - `2001:0:SSSS:SSSS:…:CCCC:CCCC` Teredo: the server (bits 32–63) and the client (the last 32 bits, inverted).
+ * `::` and `::1` are IPv6's own unspecified and loopback addresses, judged as such.
+ */
+function embeddedIpv4s(address: string): string[] {
   const words = expandIpv6(address);
-  if (!words) return null;
-  const mapped = words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff;
-  const nat64 = words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0);
-  if (!mapped && !nat64) return null;
-  return [words[6]! >> 8, words[6]! & 0xff, words[7]! >> 8, words[7]! & 0xff].join(".");
+  if (!words) return [];
+  const zeros = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
+  if (zeros(0, 6) && zeros(6, 7) && words[7]! <= 1) return [];
+  if (zeros(0, 6)) return [ipv4At(words, 6)];
+  if (zeros(0, 5) && words[5] === 0xffff) return [ipv4At(words, 6)];
+  if (zeros(0, 4) && words[4] === 0xffff && words[5] === 0) return [ipv4At(words, 6)];
+  if (words[0] === 0x64 && words[1] === 0xff9b && zeros(2, 6)) return [ipv4At(words, 6)];
+  if (words[0] === 0x2002) return [ipv4At(words, 1)];
+  if (words[0] === 0x2001 && words[1] === 0) {
+    const client = [words[6]! ^ 0xffff, words[7]! ^ 0xffff];
+    return [ipv4At(words, 2), ipv4At([...words.slice(0, 6), ...client], 6)];
+  }
+  return [];
 }
 
 function expandIpv6(address: string): number[] | null {

@@ -6,8 +6,19 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { signInAction, ssoSignInAction } from "@/lib/actions/auth";
+import { signInAction, ssoSignInAction, type SignInFailure } from "@/lib/actions/auth";
 import { signInSchema, type SignInInput } from "@/lib/validators/auth";
+
+/** Why a sign-in was throttled, in the person's local time; never whether the e-mail belongs to anyone. */
+function throttledMessage(reason: SignInFailure["throttle"], until: Date): string {
+  const time = until.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  if (reason === "address") return `Too many failed sign-in attempts from your network. Try again after ${time}.`;
+  if (reason === "slowed") {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+    return `Too many recent failed sign-in attempts for this e-mail. Try again in ${seconds} seconds.`;
+  }
+  return `Too many failed sign-in attempts. Try again after ${time}.`;
+}
 
 export function LoginForm({
   callbackUrl,
@@ -31,8 +42,7 @@ export function LoginForm({
     startTransition(async () => {
       const result = await signInAction(values);
       if (result.retryAt) {
-        const time = new Date(result.retryAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-        setFormError(`Too many failed sign-in attempts. Try again after ${time}.`);
+        setFormError(throttledMessage(result.throttle, new Date(result.retryAt)));
       } else {
         setFormError(result.message);
       }

@@ -6,6 +6,15 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+/** What single sign-on says when it sends someone back here (lib/auth/config.ts, SSO_ERRORS). */
+const SSO_MESSAGES: Record<string, string> = {
+  "sso-unverified":
+    "Your identity provider has not verified that e-mail address, so Keyward cannot sign you in with it. Verify the address with your provider, or sign in with your password.",
+  "sso-unknown": "Single sign-on found no Keyward account with that e-mail address. Ask an Administrator to add you.",
+  "sso-taken":
+    "That Keyward account is already linked to a different identity at your provider. Sign in with that identity, or ask an Administrator.",
+};
+
 export default async function LoginPage({
   searchParams,
 }: {
@@ -22,7 +31,7 @@ export default async function LoginPage({
         <LoginForm
           callbackUrl={callbackUrl}
           ssoName={ssoProviderName()}
-          ssoError={error === "sso" ? "Single sign-on found no Keyward account with that e-mail address." : undefined}
+          ssoError={error && Object.hasOwn(SSO_MESSAGES, error) ? SSO_MESSAGES[error] : undefined}
         />
       </div>
     </main>

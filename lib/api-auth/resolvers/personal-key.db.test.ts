@@ -22,8 +22,9 @@ const resolve = (secret: string) =>
 
 describe("personal API keys", () => {
   it("act as the person with their current permissions, re-read on every request", async () => {
-    const { people } = await createOrganization(t.db, "perm", [{ name: "Pat Person", roles: ["administrator"] }]);
+    const { org, people } = await createOrganization(t.db, "perm", [{ name: "Pat Person", roles: ["administrator"] }]);
     const pat = people[0]!;
+    await t.db.update(organizations).set({ allowWritePolicies: true }).where(eq(organizations.id, org.id));
     const enabled = await enablePersonalKey(t.db, authorFor(pat), NO_META);
     if (!enabled.ok) throw new Error(enabled.message);
     const first = await resolve(enabled.value.secret);
@@ -35,6 +36,18 @@ describe("personal API keys", () => {
     const second = await resolve(enabled.value.secret);
     expect(second.ok && second.principal.policies).not.toContain("keys:write");
     expect(second.ok && second.principal.policies).toContain("webhooks:write");
+  });
+
+  it("follow Allow write policies: an Administrator's key writes keys and people only while it is on", async () => {
+    const { org, people } = await createOrganization(t.db, "writes", [{ name: "Wes Writer", roles: ["administrator"] }]);
+    const enabled = await enablePersonalKey(t.db, authorFor(people[0]!), NO_META);
+    if (!enabled.ok) throw new Error(enabled.message);
+    const off = await resolve(enabled.value.secret);
+    expect(off.ok && off.principal.policies).toEqual(["users:read", "keys:read", "audit:read", "webhooks:read", "webhooks:write"]);
+
+    await t.db.update(organizations).set({ allowWritePolicies: true }).where(eq(organizations.id, org.id));
+    const on = await resolve(enabled.value.secret);
+    expect(on.ok && on.principal.policies).toEqual(expect.arrayContaining(["users:write", "keys:write"]));
   });
 
   it("are refused with 401 while the organisation does not allow personal keys", async () => {

@@ -4,12 +4,13 @@ import { organizations, personalApiKeys, userRoles, users } from "@/db/schema";
 import { permissionsFor } from "@/lib/auth/permissions";
 import { sortRoles } from "@/lib/auth/roles";
 import { hashSecret } from "@/lib/secrets";
-import { policiesForPermissions } from "../policies";
+import { personalKeyPolicies, policiesForPermissions } from "../policies";
 import type { CredentialResolver } from "./types";
 
 /**
  * A personal key acts as its person, with the person's permissions as they are now: roles are read on every
- * request, so a role removed in the console is gone on the very next call.
+ * request, so a role removed in the console is gone on the very next call. Like every credential, it holds the
+ * organisation-wide write policies only while Allow write policies is on.
  */
 export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => {
   const [row] = await db
@@ -24,6 +25,7 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => 
       orgName: organizations.name,
       allowPersonalApiKeys: organizations.allowPersonalApiKeys,
       allowQueryStringKeys: organizations.allowQueryStringKeys,
+      allowWritePolicies: organizations.allowWritePolicies,
     })
     .from(personalApiKeys)
     .innerJoin(users, eq(users.id, personalApiKeys.userId))
@@ -45,7 +47,7 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => 
       organization: { id: row.orgId, slug: row.orgSlug, name: row.orgName },
       credential: { kind: "personal_key", id: row.keyId },
       user: { id: row.userId, email: row.email, name: row.name },
-      policies: policiesForPermissions(permissionsFor(roles)),
+      policies: personalKeyPolicies(policiesForPermissions(permissionsFor(roles)), row.allowWritePolicies),
       apiKeyId: null,
       logging: { requests: false, bodies: false },
       auditLabel: row.name,

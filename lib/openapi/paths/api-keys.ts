@@ -34,7 +34,7 @@ export const apiKeysPaths: ZodOpenApiPathsObject = {
       tags: ["API keys"],
       summary: "Create an API key and its first access code",
       description:
-        "The answer is the only one that ever holds the access code's secret. A credential cannot grant policies it does not hold; write policies need **Allow write policies** on. A custom key value must be at least 32 characters, not one repeated character or a sequence, and not already in use.",
+        "The answer is the only one that ever holds the access code's secret. A credential cannot grant policies it does not hold; write policies need **Allow write policies** on. A custom key value must be at least 40 characters and worth at least 128 bits by a zxcvbn estimate (a phrase, name or pattern counts for little); a value that cannot be used is refused without saying who uses it.",
       requestBody: { required: true, content: { "application/json": { schema: createApiKeySchema } } },
       responses: {
         201: {

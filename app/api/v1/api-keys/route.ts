@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
 import { getApiKey, listApiKeys, serializeApiKey } from "@/db/queries/api-keys";
-import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
+import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problemFor } from "@/lib/api/problem";
-import { parseBody, validationProblem } from "@/lib/api/request-body";
+import { parseBody } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
-import { createApiKey } from "@/lib/services/api-keys";
+import { createApiKey, isMissingPolicy } from "@/lib/services/api-keys";
 import { createApiKeySchema, type ApiKeySummary, type CreatedApiKey } from "@/lib/validators/api-keys";
 
 export const dynamic = "force-dynamic";
@@ -34,13 +34,11 @@ export const GET = withPrincipal("keys:read", async ({ principal }) => {
 export const POST = withPrincipal("keys:write", async ({ request, principal, body: raw }) => {
   const body = parseBody(raw, createApiKeySchema);
   if (!body.ok) return body.response;
-  const beyond = ungrantable(principal, body.data.policies);
-  if (beyond.length) {
-    return validationProblem({ policies: [`This credential cannot grant policies it does not hold: ${beyond.join(", ")}.`] });
-  }
   const db = await getDb();
-  const outcome = await createApiKey(db, principalAuthor(principal), body.data, requestMeta(request.headers));
-  if (!outcome.ok) return problemFor(outcome);
+  // A credential cannot create a key more powerful than itself: 403 naming the first policy it lacks.
+  const limits = { ceiling: principal.policies };
+  const outcome = await createApiKey(db, principalAuthor(principal), body.data, requestMeta(request.headers), limits);
+  if (!outcome.ok) return problemFor(outcome, isMissingPolicy(outcome) ? { policy: outcome.policy } : undefined);
   const { key, code } = outcome.value;
   const created: CreatedApiKey = {
     apiKey: serializeApiKey((await getApiKey(db, principal.organization.id, key.publicId))!),

@@ -13,7 +13,7 @@ const SETTINGS: { field: keyof SettingsInput; label: string; description: string
     field: "allowWritePolicies",
     label: "Allow write policies",
     description:
-      "Lets API keys hold users:write, keys:write, webhooks:write and native. While off, those policies are greyed out and refused, and keys that hold them act without them.",
+      "Lets API keys hold users:write, keys:write, webhooks:write and native, and personal API keys use their person's users:write and keys:write. While off, those policies are greyed out and refused, and keys that hold them act without them. Personal keys keep webhooks:write: it manages their own person's webhooks, as everyone may in the console.",
   },
   {
     field: "allowQueryStringKeys",

@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
 import { getApiKey, serializeApiKey } from "@/db/queries/api-keys";
-import { principalAuthor, ungrantable } from "@/lib/api/principal-author";
+import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problem, problemFor } from "@/lib/api/problem";
-import { parseBody, validationProblem } from "@/lib/api/request-body";
+import { parseBody } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
-import { updateApiKey } from "@/lib/services/api-keys";
+import { isMissingPolicy, updateApiKey } from "@/lib/services/api-keys";
 import { keyIdSchema, updateApiKeySchema } from "@/lib/validators/api-keys";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +22,12 @@ export const PATCH = withPrincipal<{ id: string }>("keys:write", async ({ reques
   if (!keyIdSchema.safeParse(id).success) return notFound();
   const body = parseBody(raw, updateApiKeySchema);
   if (!body.ok) return body.response;
-  const beyond = ungrantable(principal, body.data.policies ?? []);
-  if (beyond.length) {
-    return validationProblem({ policies: [`This credential cannot grant policies it does not hold: ${beyond.join(", ")}.`] });
-  }
   const db = await getDb();
-  const outcome = await updateApiKey(db, principalAuthor(principal), id, body.data, requestMeta(request.headers));
-  if (!outcome.ok) return problemFor(outcome);
+  // Everything the key may do after the change must be within the credential's own policies, or 403 naming the first
+  // one it lacks: removing "acts as", not only adding policies, can widen a key.
+  const limits = { ceiling: principal.policies };
+  const outcome = await updateApiKey(db, principalAuthor(principal), id, body.data, requestMeta(request.headers), limits);
+  if (!outcome.ok) return problemFor(outcome, isMissingPolicy(outcome) ? { policy: outcome.policy } : undefined);
   const key = await getApiKey(db, principal.organization.id, id);
   return json(serializeApiKey(key!));
 });
