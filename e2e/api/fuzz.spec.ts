@@ -3,9 +3,10 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test } from "../fixtures";
 import { createKey, uniqueName } from "../support/api-keys";
 import { fuzzCases } from "../support/fuzz/arbitraries";
-import { describe, render, type RenderContext } from "../support/fuzz/cases";
+import { describe, render, type FuzzCase, type RenderContext } from "../support/fuzz/cases";
 import { sendRaw } from "../support/fuzz/raw-http";
-import { explore, failureOf, hunt, shrinkAll, summarizeAnswer, type FailureClass, type Fuzzer, type Minimal } from "../support/fuzz/runner";
+import { formatReport, showCase } from "../support/fuzz/report";
+import { explore, failureOf, hunt, shrinkAll, type Fuzzer } from "../support/fuzz/runner";
 import { apiTargets, crawlConsole, pageRefs, type ApiTarget } from "../support/fuzz/targets";
 
 // Generated malformed requests against every operation of the OpenAPI document (read from the running server, so
@@ -20,12 +21,16 @@ import { apiTargets, crawlConsole, pageRefs, type ApiTarget } from "../support/f
 // The run needs write policies: for its duration it turns on Acme's "Allow write policies" (no other spec relies
 // on Acme's being off) and acts through keys of its own, and a key acting as Max Member for his webhooks.
 
-const SEED = process.env.KEYWARD_FUZZ_SEED ? Number(process.env.KEYWARD_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.KEYWARD_FUZZ_SEED
+  ? Number(process.env.KEYWARD_FUZZ_SEED)
+  : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.KEYWARD_FUZZ_RUNS ?? 5000);
 const REPLAY = process.env.KEYWARD_FUZZ_REPLAY;
 /** Requests in flight at once: enough to keep the server busy, few enough to leave the other worker its share. */
 const LANES = 3;
 const REQUEST_TIMEOUT_MS = 15_000;
+/** Generation stops after this long whatever the count, so that a hanging server still gets its report. */
+const EXPLORE_LIMIT_MS = 7 * 60_000;
 /** Shrinking: at most this long per failure class, and in all. */
 const SHRINK_PER_CLASS_MS = 6_000;
 const SHRINK_BUDGET_MS = 45_000;
@@ -36,7 +41,9 @@ test.use({ storageState: storageStateFor("admin") });
 
 /** The session cookie header the setup project saved for Ada Admin. */
 function consoleCookie(): string {
-  const state = JSON.parse(readFileSync(storageStateFor("admin"), "utf8")) as { cookies: { name: string; value: string }[] };
+  const state = JSON.parse(readFileSync(storageStateFor("admin"), "utf8")) as {
+    cookies: { name: string; value: string }[];
+  };
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
@@ -58,8 +65,15 @@ interface Created {
   secret: string;
 }
 
-async function createKeyByApi(request: APIRequestContext, writeSecret: string, data: Record<string, unknown>): Promise<Created> {
-  const response = await request.post("/api/v1/api-keys", { headers: { "X-API-Key": writeSecret }, data: { name: uniqueName("Fuzz"), ...data } });
+async function createKeyByApi(
+  request: APIRequestContext,
+  writeSecret: string,
+  data: Record<string, unknown>,
+): Promise<Created> {
+  const response = await request.post("/api/v1/api-keys", {
+    headers: { "X-API-Key": writeSecret },
+    data: { name: uniqueName("Fuzz"), ...data },
+  });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { apiKey: { id: string }; accessCode: { secret: string } };
   return { keyId: body.apiKey.id, secret: body.accessCode.secret };
@@ -99,20 +113,36 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
 
   const wasOn = await setWritePolicies(page, true);
   let personSecret = "";
+  let finished = false;
   try {
     // ── Credentials and records of the run's own ────────────────────────────────────────────────────────────
     const write = await createKey(page, { policies: ["native"], logBodies: true });
-    const users = (await (await request.get("/api/v1/users", { headers: { "X-API-Key": write.secret } })).json()) as { data: { id: string; email: string }[] };
+    const users = (await (await request.get("/api/v1/users", { headers: { "X-API-Key": write.secret } })).json()) as {
+      data: { id: string; email: string }[];
+    };
     const max = users.data.find((u) => u.email === PEOPLE.member.email);
     expect(max, "Max Member is listed").toBeTruthy();
-    const read = await createKeyByApi(request, write.secret, { policies: ["users:read", "keys:read", "audit:read", "webhooks:read"], logRequests: true, logBodies: true });
-    const person = await createKeyByApi(request, write.secret, { policies: ["webhooks:read", "webhooks:write"], actsAsUserId: max!.id, logRequests: true, logBodies: true });
+    const read = await createKeyByApi(request, write.secret, {
+      policies: ["users:read", "keys:read", "audit:read", "webhooks:read"],
+      logRequests: true,
+      logBodies: true,
+    });
+    const person = await createKeyByApi(request, write.secret, {
+      policies: ["webhooks:read", "webhooks:write"],
+      actsAsUserId: max!.id,
+      logRequests: true,
+      logBodies: true,
+    });
     personSecret = person.secret;
     const probe = await createKeyByApi(request, write.secret, { policies: ["users:read"] });
     const target = await createKeyByApi(request, write.secret, { tags: ["fuzz"] });
     const sacrificial = await createKeyByApi(request, write.secret, {});
     const archived = await createKeyByApi(request, write.secret, {});
-    expect((await request.post(`/api/v1/api-keys/${archived.keyId}/archive`, { headers: { "X-API-Key": write.secret } })).status()).toBe(200);
+    expect(
+      (
+        await request.post(`/api/v1/api-keys/${archived.keyId}/archive`, { headers: { "X-API-Key": write.secret } })
+      ).status(),
+    ).toBe(200);
     const webhook = async () => {
       const response = await request.post("/api/v1/webhooks", {
         headers: { "X-API-Key": person.secret },
@@ -125,13 +155,22 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
 
     // The access log works before the run: a probe request shows up on the probe key's Logs tab.
     const probeMarkers: string[] = [];
+    const probeStatuses = new Map<string, string>();
     const sendProbe = async (marker: string) => {
-      const response = await request.get(`/api/v1/me?fuzzProbe=${marker}`, { headers: { "X-API-Key": probe.secret } });
-      expect(response.status(), `probe ${marker}`).toBe(200);
       probeMarkers.push(marker);
+      const status = await request
+        .get(`/api/v1/me?fuzzProbe=${marker}`, { headers: { "X-API-Key": probe.secret } })
+        .then(
+          (r) => String(r.status()),
+          (error: Error) => error.message.split("\n")[0]!,
+        );
+      probeStatuses.set(marker, status);
     };
     await sendProbe("before");
-    expect((await waitForProbe(page, probe.keyId, "before")).has("before"), "the access log records requests before the run").toBe(true);
+    expect(
+      (await waitForProbe(page, probe.keyId, "before")).has("before"),
+      "the access log records requests before the run",
+    ).toBe(true);
 
     // ── Targets ─────────────────────────────────────────────────────────────────────────────────────────────
     const document = (await (await request.get("/api/v1/openapi.json")).json()) as unknown;
@@ -149,11 +188,22 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
       "/profile/api-access/webhooks/00000000-0000-4000-8000-000000000000",
     ]);
     expect(apis.length, "operations in the OpenAPI document").toBeGreaterThan(10);
-    expect(pages.map((p) => p.template), "console pages found by the crawl").toEqual(
-      expect.arrayContaining(["/admin/api-keys", "/admin/api-keys/{id}", "/admin/access-logs", "/admin/audit-log", "/admin/api-management"]),
+    expect(
+      pages.map((p) => p.template),
+      "console pages found by the crawl",
+    ).toEqual(
+      expect.arrayContaining([
+        "/admin/api-keys",
+        "/admin/api-keys/{id}",
+        "/admin/access-logs",
+        "/admin/audit-log",
+        "/admin/api-management",
+      ]),
     );
     console.log(`[fuzz] ${apis.length} operations: ${apis.map((t) => t.key).join(", ")}`);
-    console.log(`[fuzz] ${pages.length} console pages: ${pages.map((t) => `${t.template}${t.params.length ? `?${t.params.join("&")}` : ""}`).join(", ")}`);
+    console.log(
+      `[fuzz] ${pages.length} console pages: ${pages.map((t) => `${t.template}${t.params.length ? `?${t.params.join("&")}` : ""}`).join(", ")}`,
+    );
 
     const context: RenderContext = {
       host: url.host,
@@ -182,11 +232,14 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
       document,
       secretRefs: ["secret:write", "secret:read", "secret:person", "secret:archived"],
       // `native` holds every policy; webhooks belong to a person, so their operations use the key acting as Max.
-      credentialFor: (t: ApiTarget) => (t.auth !== "credential" ? null : t.policy?.startsWith("webhooks:") ? "secret:person" : "secret:write"),
+      credentialFor: (t: ApiTarget) =>
+        t.auth !== "credential" ? null : t.policy?.startsWith("webhooks:") ? "secret:person" : "secret:write",
       // Records the run may change; archiving and deleting go to records kept for that.
       idFor: (t: ApiTarget) => {
-        if (t.template.startsWith("/api/v1/api-keys/")) return t.template.endsWith("/archive") ? "id:apiKey:sacrificial" : "id:apiKey";
-        if (t.template.startsWith("/api/v1/webhooks/")) return t.method === "DELETE" ? "id:webhook:sacrificial" : "id:webhook";
+        if (t.template.startsWith("/api/v1/api-keys/"))
+          return t.template.endsWith("/archive") ? "id:apiKey:sacrificial" : "id:apiKey";
+        if (t.template.startsWith("/api/v1/webhooks/"))
+          return t.method === "DELETE" ? "id:webhook:sacrificial" : "id:webhook";
         return "id:none";
       },
     });
@@ -196,23 +249,26 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
       runs: RUNS,
       lanes: LANES,
       timeoutMs: REQUEST_TIMEOUT_MS,
+      exploreLimitMs: EXPLORE_LIMIT_MS,
       send: (fuzzCase) => sendRaw(url.hostname, Number(url.port), render(fuzzCase, context), REQUEST_TIMEOUT_MS),
     };
-    const show = (minimal: Minimal) =>
-      [
-        `     ${describe(minimal.outcome.fuzzCase, context).replaceAll("\n", "\n     ")}`,
-        `   answer: ${summarizeAnswer(minimal.outcome.answer, REQUEST_TIMEOUT_MS)}`,
-        `   replay: KEYWARD_FUZZ_SEED=${SEED} KEYWARD_FUZZ_REPLAY=${minimal.lane}:${minimal.path} npx playwright test e2e/api/fuzz.spec.ts`,
-      ].join("\n");
+    const describeCase = (fuzzCase: FuzzCase) => describe(fuzzCase, context);
 
     // ── Replay of one reported case ────────────────────────────────────────────────────────────────────────
     if (REPLAY) {
       const [lane, ...path] = REPLAY.split(":");
-      const minimal = await hunt(fuzzer, Number(lane), path.join(":"), ({ answer }) => failureOf(answer, REQUEST_TIMEOUT_MS) !== null, 30_000);
+      const minimal = await hunt(
+        fuzzer,
+        Number(lane),
+        path.join(":"),
+        ({ answer }) => failureOf(answer, REQUEST_TIMEOUT_MS) !== null,
+        30_000,
+      );
       expect(minimal, `KEYWARD_FUZZ_REPLAY=${REPLAY} names a case of this seed`).not.toBeNull();
       const failure = failureOf(minimal!.outcome.answer, REQUEST_TIMEOUT_MS);
-      console.log(`[fuzz] replayed ${REPLAY} with seed ${SEED}: ${failure ?? "clean answer"}\n${show(minimal!)}`);
-      expect(failure, show(minimal!)).toBeNull();
+      const shown = showCase(minimal!, SEED, describeCase, REQUEST_TIMEOUT_MS);
+      console.log(`[fuzz] replayed ${REPLAY} with seed ${SEED}: ${failure ?? "clean answer"}\n${shown}`);
+      expect(failure, shown).toBeNull();
       return;
     }
 
@@ -221,70 +277,64 @@ test("No generated malformed request gets a 5xx or hangs, and the server stays h
       if (n % CHECKPOINT_EVERY === 0) await sendProbe(String(n));
     });
     const all = [...exploration.classes.values()].sort((a, b) => a.key.localeCompare(b.key));
-    const classes = all.filter((c) => !c.note);
-    const notes = all.filter((c) => c.note);
+    const failures = all.filter((c) => !c.note);
     const shrinkStarted = Date.now();
-    const shrinkRequests = await shrinkAll(fuzzer, classes, SHRINK_BUDGET_MS, SHRINK_PER_CLASS_MS);
+    const shrinkRequests = await shrinkAll(fuzzer, failures, SHRINK_BUDGET_MS, SHRINK_PER_CLASS_MS);
     const shrinkSeconds = (Date.now() - shrinkStarted) / 1000;
 
     // ── Afterwards ─────────────────────────────────────────────────────────────────────────────────────────
-    const health = await request.get("/api/health");
+    const health = await request.get("/api/health").then(
+      (r) => String(r.status()),
+      (error: Error) => error.message.split("\n")[0]!,
+    );
     await sendProbe("after");
     const seen = await waitForProbe(page, probe.keyId, "after");
     const missing = probeMarkers.filter((m) => !seen.has(m));
 
-    const lines = [
-      `[fuzz] seed ${SEED}: ${exploration.requests} generated requests (${LANES} at a time) in ${(exploration.ms / 1000).toFixed(0)} s, ` +
-        `${shrinkRequests} more while shrinking (${shrinkSeconds.toFixed(0)} s); ${apis.length} operations, ${pages.length} console pages; ` +
-        `${((Date.now() - startedAt) / 1000).toFixed(0)} s in all with set-up and checks.`,
-      `[fuzz] statuses per target:`,
-      ...[...exploration.statuses.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([t, counts]) => {
-          const ms = [...(exploration.times.get(t) ?? [])].sort((a, b) => a - b);
-          const timing = `median ${ms[Math.floor(ms.length / 2)] ?? 0} ms, max ${ms.at(-1) ?? 0} ms`;
-          return `   ${t.padEnd(40)} ${timing.padEnd(28)} ${[...counts.entries()].sort().map(([s, c]) => `${s}×${c}`).join(" ")}`;
-        }),
-      `[fuzz] ${classes.length} failure classes${classes.length ? ":" : "."}`,
-      ...classes.map((c: FailureClass, i) => {
-        const shown = c.minimal ?? { outcome: c.first.outcome, lane: c.first.lane, path: String(c.first.run), requests: 0, interrupted: false, reproduced: true };
-        const note = !c.minimal
-          ? "first case, not shrunk (shrinking budget spent)"
-          : !c.minimal.reproduced
-            ? "first case; it did not fail again when replayed"
-            : `smallest case after ${c.minimal.requests} shrinking requests${c.minimal.interrupted ? ", time ran out" : ""}`;
-        return `${String(i + 1).padStart(3)}. ${c.key} — ${c.count} of ${exploration.requests} requests; ${note}:\n${show(shown)}`;
-      }),
-      ...(notes.length
-        ? [
-            `[fuzz] ${notes.length} notes, not failures (the server refused early and closed while a body was still being sent, so its answer was lost):`,
-            ...notes.map((c) => `   ${c.key} — ${c.count}×`),
-          ]
-        : []),
-      `[fuzz] GET /api/health after the run: ${health.status()}`,
-      `[fuzz] access log: probe requests ${probeMarkers.map((m) => `${m}${seen.has(m) ? " ✓" : " ✗"}`).join(", ")}` +
-        (missing.length
-          ? ` — the log stopped being written between probe "${probeMarkers[probeMarkers.indexOf(missing[0]!) - 1] ?? "?"}" and probe "${missing[0]}" (probes are sent after every ${CHECKPOINT_EVERY} requests)`
-          : ""),
-    ];
-    const report = lines.join("\n");
+    const report = formatReport({
+      seed: SEED,
+      lanes: LANES,
+      exploration,
+      exploreLimitMs: EXPLORE_LIMIT_MS,
+      failures,
+      notes: all.filter((c) => c.note),
+      shrinkRequests,
+      shrinkSeconds,
+      operations: apis.length,
+      pages: pages.length,
+      totalSeconds: (Date.now() - startedAt) / 1000,
+      health,
+      probes: { markers: probeMarkers, statuses: probeStatuses, seen, every: CHECKPOINT_EVERY },
+      describeCase,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
     console.log(report);
     await testInfo.attach("fuzz-report.txt", { body: report, contentType: "text/plain" });
 
     expect(exploration.requests, "generated requests").toBeGreaterThanOrEqual(Math.min(RUNS, 5000));
-    expect.soft(health.status(), "GET /api/health after the run").toBe(200);
+    expect.soft(health, "GET /api/health after the run").toBe("200");
     expect.soft(missing, "access-log probes missing after the run (see the report)").toEqual([]);
-    expect(classes.map((c) => `${c.key} (${c.count}×)`), `5xx, hangs or closed connections:\n${report}`).toEqual([]);
+    expect(
+      failures.map((c) => `${c.key} (${c.count}×)`),
+      "failure classes (the report above shows the smallest request of each and how to replay it)",
+    ).toEqual([]);
+    finished = true;
   } finally {
-    // Max's webhooks made by the run, and the setting, go back to how they were.
-    if (personSecret) {
-      const list = await request.get("/api/v1/webhooks", { headers: { "X-API-Key": personSecret } });
-      if (list.ok()) {
-        for (const { id } of ((await list.json()) as { data: { id: string }[] }).data) {
-          await request.delete(`/api/v1/webhooks/${id}`, { headers: { "X-API-Key": personSecret } });
+    // Max's webhooks made by the run, and the setting, go back to how they were. A failure here must not hide
+    // the run's own failure, which is the one to read.
+    try {
+      if (personSecret) {
+        const list = await request.get("/api/v1/webhooks", { headers: { "X-API-Key": personSecret } });
+        if (list.ok()) {
+          for (const { id } of ((await list.json()) as { data: { id: string }[] }).data) {
+            await request.delete(`/api/v1/webhooks/${id}`, { headers: { "X-API-Key": personSecret } });
+          }
         }
       }
+      await setWritePolicies(page, wasOn);
+    } catch (error) {
+      if (finished) throw error;
+      console.log(`[fuzz] clean-up failed as well: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await setWritePolicies(page, wasOn);
   }
 });

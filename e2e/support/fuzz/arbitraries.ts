@@ -155,13 +155,19 @@ export const nastyText: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .array(fc.oneof(fc.constantFrom(...NASTY), fc.constantFrom(...CONTROL), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 })
+      .array(fc.oneof(fc.constantFrom(...NASTY), fc.constantFrom(...CONTROL), fc.string({ maxLength: 4 })), {
+        minLength: 1,
+        maxLength: 5,
+      })
       .map((parts) => parts.join("")),
   },
   {
     weight: 1,
     arbitrary: fc
-      .record({ unit: fc.constantFrom("a", "é", "💩", "\u0000", " "), times: fc.constantFrom(40, 41, 99, 100, 101, 200, 201, 500, 501, 2049, 10_000) })
+      .record({
+        unit: fc.constantFrom("a", "é", "💩", "\u0000", " "),
+        times: fc.constantFrom(40, 41, 99, 100, 101, 200, 201, 500, 501, 2049, 10_000),
+      })
       .map(({ unit, times }) => unit.repeat(times)),
   },
   { weight: 2, arbitrary: dateText },
@@ -224,9 +230,14 @@ const ESCAPES = [
 const escapePiece: fc.Arbitrary<Piece> = fc.constantFrom(...ESCAPES).map((v) => ({ t: "esc", v }));
 /** Single bytes that are never valid UTF-8 on their own, and controls. */
 const bytePiece: fc.Arbitrary<Piece> = fc
-  .oneof(fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0x00, 0x01, 0x09, 0x1f, 0x7f, 0x20, 0x22, 0x3c, 0x5c, 0x60, 0x7b))
+  .oneof(
+    fc.integer({ min: 0x80, max: 0xff }),
+    fc.constantFrom(0x00, 0x01, 0x09, 0x1f, 0x7f, 0x20, 0x22, 0x3c, 0x5c, 0x60, 0x7b),
+  )
   .map((v) => ({ t: "byte", v }));
-const rawPiece: fc.Arbitrary<Piece> = fc.oneof(fc.constantFrom("é", "💩", "→", "\u00a0", "中文", "\ud800"), fc.string({ unit: "grapheme", maxLength: 4 })).map((v) => ({ t: "raw", v }));
+const rawPiece: fc.Arbitrary<Piece> = fc
+  .oneof(fc.constantFrom("é", "💩", "→", "\u00a0", "中文", "\ud800"), fc.string({ unit: "grapheme", maxLength: 4 }))
+  .map((v) => ({ t: "raw", v }));
 const textPiece = (text: fc.Arbitrary<string> = nastyText): fc.Arbitrary<Piece> => text.map((v) => ({ t: "text", v }));
 
 /**
@@ -234,8 +245,17 @@ const textPiece = (text: fc.Arbitrary<string> = nastyText): fc.Arbitrary<Piece> 
  * Node's HTTP parser refuses (400) before the application sees them, so they get a smaller share.
  */
 const malformedPieces: fc.Arbitrary<Piece[]> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.oneof({ weight: 2, arbitrary: textPiece() }, { weight: 3, arbitrary: escapePiece }), { minLength: 1, maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(textPiece(), escapePiece, bytePiece, rawPiece), { minLength: 1, maxLength: 4 }) },
+  {
+    weight: 5,
+    arbitrary: fc.array(fc.oneof({ weight: 2, arbitrary: textPiece() }, { weight: 3, arbitrary: escapePiece }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.oneof(textPiece(), escapePiece, bytePiece, rawPiece), { minLength: 1, maxLength: 4 }),
+  },
 );
 
 const text = (v: string): Piece[] => [{ t: "text", v }];
@@ -270,11 +290,22 @@ function stringValue(schema: Schema, name: string, secrets: fc.Arbitrary<unknown
   const options: fc.Arbitrary<unknown>[] = [nastyText];
   if (schema.maxLength !== undefined) {
     const max = schema.maxLength;
-    options.push(fc.record({ unit: fc.constantFrom("a", "é", "💩", "\u0000"), length: fc.constantFrom(max, max + 1) }).map(({ unit, length }) => unit.repeat(length)));
+    options.push(
+      fc
+        .record({ unit: fc.constantFrom("a", "é", "💩", "\u0000"), length: fc.constantFrom(max, max + 1) })
+        .map(({ unit, length }) => unit.repeat(length)),
+    );
   }
   if (SECRET_NAMES.test(name)) options.push(secrets, secrets);
   if (schema.format === "uuid" || /id$/i.test(name)) {
-    options.push(fc.uuid(), fc.constantFrom("00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "kwk_000000000000000000000000"));
+    options.push(
+      fc.uuid(),
+      fc.constantFrom(
+        "00000000-0000-0000-0000-000000000000",
+        "ffffffff-ffff-ffff-ffff-ffffffffffff",
+        "kwk_000000000000000000000000",
+      ),
+    );
   }
   if (schema.format === "date-time" || /^(from|to|since|until)$|At$|date/i.test(name)) options.push(dateText, dateText);
   if (schema.format === "uri" || /url/i.test(name)) {
@@ -301,7 +332,13 @@ function stringValue(schema: Schema, name: string, secrets: fc.Arbitrary<unknown
 }
 
 /** A JSON value for `schema`: mostly the right shape with hostile contents, sometimes the wrong type. */
-export function jsonFor(document: unknown, schema: Schema, name: string, secrets: fc.Arbitrary<unknown>, depth = 0): fc.Arbitrary<unknown> {
+export function jsonFor(
+  document: unknown,
+  schema: Schema,
+  name: string,
+  secrets: fc.Arbitrary<unknown>,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const s = resolveRef<Schema>(document, schema) ?? {};
   const alternatives = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])];
   const right: fc.Arbitrary<unknown>[] = [];
@@ -333,13 +370,29 @@ export function jsonFor(document: unknown, schema: Schema, name: string, secrets
   return fc.oneof({ weight: 5, arbitrary: fc.oneof(...right) }, { weight: 1, arbitrary: anyJson });
 }
 
-function objectFor(document: unknown, schema: Schema, secrets: fc.Arbitrary<unknown>, depth: number): fc.Arbitrary<unknown> {
+function objectFor(
+  document: unknown,
+  schema: Schema,
+  secrets: fc.Arbitrary<unknown>,
+  depth: number,
+): fc.Arbitrary<unknown> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [key, property] of Object.entries(schema.properties ?? {})) model[key] = jsonFor(document, property, key, secrets, depth + 1);
+  for (const [key, property] of Object.entries(schema.properties ?? {}))
+    model[key] = jsonFor(document, property, key, secrets, depth + 1);
   return fc
     .tuple(
       fc.record(model, { requiredKeys: [] }),
-      fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.oneof(nastyText, fc.constantFrom("__proto__", "constructor", "API_Key")), anyJson, { maxKeys: 3 }) }),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant({}) },
+        {
+          weight: 1,
+          arbitrary: fc.dictionary(
+            fc.oneof(nastyText, fc.constantFrom("__proto__", "constructor", "API_Key")),
+            anyJson,
+            { maxKeys: 3 },
+          ),
+        },
+      ),
     )
     .map(([known, extra]) => ({ ...extra, ...known }));
 }
@@ -348,7 +401,9 @@ function objectFor(document: unknown, schema: Schema, secrets: fc.Arbitrary<unkn
 function saneFor(document: unknown, schema: Schema, name: string): fc.Arbitrary<unknown> {
   const s = resolveRef<Schema>(document, schema) ?? {};
   if (s.enum?.length) return fc.constantFrom(...s.enum);
-  const alternative = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].find((a) => resolveRef<Schema>(document, a).type !== "null");
+  const alternative = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].find(
+    (a) => resolveRef<Schema>(document, a).type !== "null",
+  );
   if (alternative) return saneFor(document, alternative, name);
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   if (type === "integer" || type === "number") return fc.constant(1);
@@ -359,7 +414,9 @@ function saneFor(document: unknown, schema: Schema, name: string): fc.Arbitrary<
   if (name === "grant_type") return fc.constant("client_credentials");
   if (name === "client_id") return fc.constant("kwc_fuzz");
   // Unique enough that creating records does not stop at "already exists".
-  return fc.noShrink(fc.string({ unit: fc.constantFrom(...BASE62_CHARS), minLength: 6, maxLength: 6 })).map((suffix) => `fuzz ${suffix}`);
+  return fc
+    .noShrink(fc.string({ unit: fc.constantFrom(...BASE62_CHARS), minLength: 6, maxLength: 6 }))
+    .map((suffix) => `fuzz ${suffix}`);
 }
 
 function saneObject(document: unknown, schema: Schema): fc.Arbitrary<Record<string, unknown>> {
@@ -372,13 +429,19 @@ function saneObject(document: unknown, schema: Schema): fc.Arbitrary<Record<stri
  * A body that is valid but for one field, which gets a hostile value of (mostly) the right type: this is what
  * reaches the service and the database rather than stopping at validation.
  */
-function oneHostileField(document: unknown, schema: Schema, secrets: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | null {
+function oneHostileField(
+  document: unknown,
+  schema: Schema,
+  secrets: fc.Arbitrary<unknown>,
+): fc.Arbitrary<unknown> | null {
   const s = resolveRef<Schema>(document, schema) ?? {};
   const properties = Object.entries(s.properties ?? {});
   if (properties.length === 0) return null;
   return fc.oneof(
     ...properties.map(([name, property]) =>
-      fc.tuple(saneObject(document, s), jsonFor(document, property, name, secrets, 1)).map(([sane, value]) => ({ ...sane, [name]: value })),
+      fc
+        .tuple(saneObject(document, s), jsonFor(document, property, name, secrets, 1))
+        .map(([sane, value]) => ({ ...sane, [name]: value })),
     ),
   );
 }
@@ -429,11 +492,13 @@ const BROKEN_JSON = [
 function brokenJson(value: fc.Arbitrary<unknown>): fc.Arbitrary<Payload> {
   return fc.oneof(
     fc.constantFrom(...BROKEN_JSON).map((v): Payload => ({ t: "text", v })),
-    fc.tuple(value, fc.nat(), fc.constantFrom("", "\u0000", "}", "]", '"', ",", "\\", "\ud800", "\u2028")).map(([v, at, insert]): Payload => {
-      const json = JSON.stringify(v) ?? "null";
-      const cut = at % (json.length + 1);
-      return { t: "text", v: `${json.slice(0, cut)}${insert}${insert ? json.slice(cut) : ""}` };
-    }),
+    fc
+      .tuple(value, fc.nat(), fc.constantFrom("", "\u0000", "}", "]", '"', ",", "\\", "\ud800", "\u2028"))
+      .map(([v, at, insert]): Payload => {
+        const json = JSON.stringify(v) ?? "null";
+        const cut = at % (json.length + 1);
+        return { t: "text", v: `${json.slice(0, cut)}${insert}${insert ? json.slice(cut) : ""}` };
+      }),
   );
 }
 
@@ -466,13 +531,25 @@ const CONTENT_TYPES = [
   "💩/💩",
 ];
 
-const contentType = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: headerText });
+const contentType = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+  { weight: 1, arbitrary: headerText },
+);
 
 /** Invalid UTF-8 and control bytes, alone or inside JSON-looking text. */
 const hostileBytes = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 }),
-  fc.constantFrom<number[]>([0xff], [0xfe, 0xff, 0x00, 0x7b], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x00, 0x00]),
-  fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 }).map((bytes) => [...Buffer.from('{"name":"'), ...bytes, ...Buffer.from('"}')]),
+  fc.constantFrom<number[]>(
+    [0xff],
+    [0xfe, 0xff, 0x00, 0x7b],
+    [0xc0, 0x80],
+    [0xed, 0xa0, 0x80],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0x00, 0x00],
+  ),
+  fc
+    .array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 4 })
+    .map((bytes) => [...Buffer.from('{"name":"'), ...bytes, ...Buffer.from('"}')]),
 );
 
 const MiB = 1024 * 1024;
@@ -486,8 +563,30 @@ const framing = fc.constantFrom("length" as const, "chunked" as const, "chunked+
 
 // ── Credentials ─────────────────────────────────────────────────────────────────────────────────────────────
 
-const VIAS: Via[] = ["bearer", "x-api-key", "x-apikey", "query:apiKey", "query:key", "form:key", "json:API_Key", "basic"];
-const SCHEMES = ["Bearer ", "Bearer ", "bearer ", "BEARER ", "Bearer  ", "Bearer\t", "Bearer", "Basic ", "Token ", "", " Bearer ", "Bearer →"];
+const VIAS: Via[] = [
+  "bearer",
+  "x-api-key",
+  "x-apikey",
+  "query:apiKey",
+  "query:key",
+  "form:key",
+  "json:API_Key",
+  "basic",
+];
+const SCHEMES = [
+  "Bearer ",
+  "Bearer ",
+  "bearer ",
+  "BEARER ",
+  "Bearer  ",
+  "Bearer\t",
+  "Bearer",
+  "Basic ",
+  "Token ",
+  "",
+  " Bearer ",
+  "Bearer →",
+];
 
 /**
  * Credential values: the run's real secrets (`secret:*` refs), values in Keyward's formats that were never
@@ -500,13 +599,27 @@ export function credentialValues(secretRefs: string[]): fc.Arbitrary<CredentialV
       weight: 2,
       arbitrary: fc
         // The random part says nothing; shrinking it character by character would only cost requests.
-        .record({ prefix: fc.constantFrom("kwak_", "kwpk_", "kwat_", "kwcs_"), random: fc.noShrink(fc.string({ unit: fc.constantFrom(...BASE62_CHARS), minLength: 30, maxLength: 30 })) })
+        .record({
+          prefix: fc.constantFrom("kwak_", "kwpk_", "kwat_", "kwcs_"),
+          random: fc.noShrink(fc.string({ unit: fc.constantFrom(...BASE62_CHARS), minLength: 30, maxLength: 30 })),
+        })
         .map(({ prefix, random }): CredentialValue => ({ t: "unknown", prefix, random })),
     },
     {
       weight: 2,
       arbitrary: fc
-        .record({ v: fc.constantFrom(...secretRefs), how: fc.constantFrom("checksum" as const, "case" as const, "spaces" as const, "ellipsis" as const, "truncated" as const, "nul" as const, "twice" as const) })
+        .record({
+          v: fc.constantFrom(...secretRefs),
+          how: fc.constantFrom(
+            "checksum" as const,
+            "case" as const,
+            "spaces" as const,
+            "ellipsis" as const,
+            "truncated" as const,
+            "nul" as const,
+            "twice" as const,
+          ),
+        })
         .map(({ v, how }): CredentialValue => ({ t: "spoilt", v, how })),
     },
     { weight: 2, arbitrary: headerText.map((v): CredentialValue => ({ t: "text", v })) },
@@ -514,11 +627,17 @@ export function credentialValues(secretRefs: string[]): fc.Arbitrary<CredentialV
 }
 
 function credential(values: fc.Arbitrary<CredentialValue>, vias: Via[] = VIAS): fc.Arbitrary<Credential> {
-  return fc.record({ via: fc.constantFrom(...vias), scheme: fc.oneof(fc.constantFrom(...SCHEMES), fc.constantFrom("kwc_fuzz", "", "a:b", "→")), value: values }).map((c) => ({
-    ...c,
-    // `scheme` is the Authorization scheme for bearer and the user for basic; other transports ignore it.
-    scheme: c.via === "bearer" || c.via === "basic" ? c.scheme : "",
-  }));
+  return fc
+    .record({
+      via: fc.constantFrom(...vias),
+      scheme: fc.oneof(fc.constantFrom(...SCHEMES), fc.constantFrom("kwc_fuzz", "", "a:b", "→")),
+      value: values,
+    })
+    .map((c) => ({
+      ...c,
+      // `scheme` is the Authorization scheme for bearer and the user for basic; other transports ignore it.
+      scheme: c.via === "bearer" || c.via === "basic" ? c.scheme : "",
+    }));
 }
 
 // ── Headers ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -547,7 +666,14 @@ const HEADER_NAMES = [
   "Cookie",
 ];
 /** Headers Next.js reads on pages: the router state, React Server Component requests, server actions. */
-const NEXT_HEADERS = ["RSC", "Next-Router-State-Tree", "Next-Router-Prefetch", "Next-Url", "Next-Action", "Next-Router-Segment-Prefetch"];
+const NEXT_HEADERS = [
+  "RSC",
+  "Next-Router-State-Tree",
+  "Next-Router-Prefetch",
+  "Next-Url",
+  "Next-Action",
+  "Next-Router-Segment-Prefetch",
+];
 
 function headerArb(names: string[]): fc.Arbitrary<Header> {
   return fc.record({ name: fc.constantFrom(...names), value: headerText, latin1: fc.boolean() });
@@ -571,7 +697,10 @@ function oneAspect(base: FuzzCase, aspects: Aspect[]): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
     ...aspects
       .filter(([, weight]) => weight > 0)
-      .map(([aspect, weight, arbitrary]) => ({ weight, arbitrary: arbitrary.map((change): FuzzCase => ({ ...base, aspect, ...change })) })),
+      .map(([aspect, weight, arbitrary]) => ({
+        weight,
+        arbitrary: arbitrary.map((change): FuzzCase => ({ ...base, aspect, ...change })),
+      })),
   );
 }
 
@@ -589,20 +718,35 @@ function pathSegments(template: string, param: (name: string, index: number) => 
 /** Inserts junk segments (traversal, escapes, raw bytes, empty) somewhere in the path. */
 function mangledSegments(segments: Piece[][]): fc.Arbitrary<Partial<FuzzCase>> {
   const junk = fc.oneof(
-    fc.constantFrom<Piece[]>(text(".."), text("."), [], [{ t: "esc", v: "%2e%2e" }], [{ t: "esc", v: "%2f" }], [{ t: "raw", v: ".." }], [{ t: "raw", v: "." }]),
+    fc.constantFrom<Piece[]>(
+      text(".."),
+      text("."),
+      [],
+      [{ t: "esc", v: "%2e%2e" }],
+      [{ t: "esc", v: "%2f" }],
+      [{ t: "raw", v: ".." }],
+      [{ t: "raw", v: "." }],
+    ),
     malformedPieces,
   );
-  return fc.record({ at: fc.nat(), extra: fc.array(junk, { minLength: 1, maxLength: 3 }), replace: fc.boolean() }).map(({ at, extra, replace }) => {
-    const i = at % (segments.length + 1);
-    return { segments: [...segments.slice(0, i), ...extra, ...segments.slice(replace ? i + 1 : i)] };
-  });
+  return fc
+    .record({ at: fc.nat(), extra: fc.array(junk, { minLength: 1, maxLength: 3 }), replace: fc.boolean() })
+    .map(({ at, extra, replace }) => {
+      const i = at % (segments.length + 1);
+      return { segments: [...segments.slice(0, i), ...extra, ...segments.slice(replace ? i + 1 : i)] };
+    });
 }
 
 function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCase> {
   const { document } = options;
   const values = credentialValues(options.secretRefs);
   const secretRef = fc.constantFrom(...options.secretRefs).map(($ref) => ({ $ref }));
-  const secretJson = fc.oneof(secretRef, secretRef, nastyText, fc.constantFrom("kwak_", "kwpk_x", "kwak_" + "A".repeat(36)));
+  const secretJson = fc.oneof(
+    secretRef,
+    secretRef,
+    nastyText,
+    fc.constantFrom("kwak_", "kwpk_x", "kwak_" + "A".repeat(36)),
+  );
   const best = options.credentialFor(target);
   const segments = pathSegments(target.template, (name) => [{ t: "ref", v: options.idFor(target, name) }]);
   const isForm = target.body?.mediaType === "application/x-www-form-urlencoded";
@@ -613,12 +757,20 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
     const schema = resolveRef<Schema>(document, target.body!.schema);
     const fields = Object.entries(schema.properties ?? {})
       .filter(([name]) => name === "grant_type" || name === "token")
-      .map(([name, property]) => ({ name: text(name), value: text(String(resolveRef<Schema>(document, property).enum?.[0] ?? "kwat_fuzz")) }));
+      .map(([name, property]) => ({
+        name: text(name),
+        value: text(String(resolveRef<Schema>(document, property).enum?.[0] ?? "kwat_fuzz")),
+      }));
     return { t: "form", fields };
   };
   const defaultBody: Body | null = !target.body
     ? null
-    : { contentType: target.body.mediaType, framing: "length", chunk: 0, payload: isForm ? formDefaults() : { t: "json", v: {} } };
+    : {
+        contentType: target.body.mediaType,
+        framing: "length",
+        chunk: 0,
+        payload: isForm ? formDefaults() : { t: "json", v: {} },
+      };
   const base: FuzzCase = {
     target: target.key,
     aspect: "",
@@ -631,14 +783,22 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
     body: defaultBody,
   };
 
-  const withPayload = (payload: fc.Arbitrary<Payload>, type: fc.Arbitrary<string | null> = fc.constant(target.body?.mediaType ?? "application/json")) =>
-    fc.record({ payload, contentType: type, framing: fc.constant("length" as const), chunk: fc.constant(0) }).map((body) => ({ body }));
+  const withPayload = (
+    payload: fc.Arbitrary<Payload>,
+    type: fc.Arbitrary<string | null> = fc.constant(target.body?.mediaType ?? "application/json"),
+  ) =>
+    fc
+      .record({ payload, contentType: type, framing: fc.constant("length" as const), chunk: fc.constant(0) })
+      .map((body) => ({ body }));
 
   const formFields = (() => {
     const schema = target.body ? resolveRef<Schema>(document, target.body.schema) : {};
     const names = Object.keys(schema.properties ?? {});
     const field = fc.record({
-      name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names, "key", "grant_type").map(text) }, { weight: 1, arbitrary: malformedPieces }),
+      name: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...names, "key", "grant_type").map(text) },
+        { weight: 1, arbitrary: malformedPieces },
+      ),
       value: fc.oneof(
         {
           weight: 3,
@@ -646,7 +806,12 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
             v && typeof v === "object" && "$ref" in v ? [{ t: "ref", v: String(v.$ref) }] : text(String(v)),
           ),
         },
-        { weight: 2, arbitrary: fc.constantFrom("client_credentials", "password", "refresh_token", "kwc_fuzz", "access_token").map(text) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .constantFrom("client_credentials", "password", "refresh_token", "kwc_fuzz", "access_token")
+            .map(text),
+        },
         { weight: 2, arbitrary: malformedPieces },
       ),
     });
@@ -658,19 +823,28 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
     if (!isForm) return null;
     const schema = resolveRef<Schema>(document, target.body!.schema);
     const names = Object.keys(schema.properties ?? {});
-    const filled = saneObject(document, { ...schema, required: names.filter((n) => n !== "scope" && n !== "token_type_hint") });
-    const hostile = fc.oneof(malformedPieces, nastyText.map(text), secretRef.map((r): Piece[] => [{ t: "ref", v: r.$ref }]));
+    const filled = saneObject(document, {
+      ...schema,
+      required: names.filter((n) => n !== "scope" && n !== "token_type_hint"),
+    });
+    const hostile = fc.oneof(
+      malformedPieces,
+      nastyText.map(text),
+      secretRef.map((r): Piece[] => [{ t: "ref", v: r.$ref }]),
+    );
     return fc.oneof(
       ...names.map((name) =>
-        fc.tuple(filled, hostile).map(([sane, value]): Payload => ({
-          t: "form",
-          fields: [
-            ...Object.entries(sane)
-              .filter(([n]) => n !== name)
-              .map(([n, v]) => ({ name: text(n), value: text(String(v)) })),
-            { name: text(name), value },
-          ],
-        })),
+        fc.tuple(filled, hostile).map(
+          ([sane, value]): Payload => ({
+            t: "form",
+            fields: [
+              ...Object.entries(sane)
+                .filter(([n]) => n !== name)
+                .map(([n, v]) => ({ name: text(n), value: text(String(v)) })),
+              { name: text(name), value },
+            ],
+          }),
+        ),
       ),
     );
   })();
@@ -680,63 +854,233 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
   const queryValue = (name: string): fc.Arbitrary<Piece[]> => {
     const schema = target.query.find((p) => p.name === name)?.schema ?? {};
     return fc.oneof(
-      { weight: 3, arbitrary: stringValue(resolveRef<Schema>(document, schema), name, fc.constant("")).map((v) => text(String(v))) },
+      {
+        weight: 3,
+        arbitrary: stringValue(resolveRef<Schema>(document, schema), name, fc.constant("")).map((v) => text(String(v))),
+      },
       { weight: 1, arbitrary: numberText.map(text) },
       { weight: 1, arbitrary: malformedPieces },
     );
   };
 
   const aspects: Aspect[] = [
-    ["body:schema", target.body ? 8 : 0, withPayload(isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v })))],
+    [
+      "body:schema",
+      target.body ? 8 : 0,
+      withPayload(isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v }))),
+    ],
     [
       "body:one-field",
       formOneField || jsonOneField ? 10 : 0,
-      formOneField ? withPayload(formOneField) : jsonOneField ? withPayload(jsonOneField.map((v): Payload => ({ t: "json", v }))) : fc.constant({}),
+      formOneField
+        ? withPayload(formOneField)
+        : jsonOneField
+          ? withPayload(jsonOneField.map((v): Payload => ({ t: "json", v })))
+          : fc.constant({}),
     ],
     ["body:broken-json", 5, withPayload(brokenJson(bodyValue), fc.constant("application/json"))],
-    ["body:nested", 3, withPayload(fc.record({ t: fc.constant("nested" as const), depth: fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(10_000, 30_000, 100_000, 300_000)), shape: fc.constantFrom("array" as const, "object" as const), within: fc.constantFrom(null, "name", "API_Key", "key", "url", "tags") }), fc.constant("application/json"))],
-    ["body:text", 4, withPayload(nastyText.map((v): Payload => ({ t: "text", v })), fc.constantFrom("text/plain", "application/json", "application/x-www-form-urlencoded", "text/plain; charset=utf-8"))],
-    ["body:bytes", 3, withPayload(hostileBytes.map((v): Payload => ({ t: "bytes", v })), fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "application/octet-stream"))],
-    ["body:content-type", 4, withPayload(isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v })), contentType)],
-    ["body:oversized", 1, fc.record({ payload: bigPayload, contentType: fc.constantFrom(null, "application/json", "text/plain", "application/x-www-form-urlencoded"), framing, chunk: fc.constantFrom(1024, 16_384, 65_536) }).map((body) => ({ body }))],
-    ["body:chunked", 3, fc.record({ payload: isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v })), contentType: fc.constant(target.body?.mediaType ?? "application/json"), framing, chunk: fc.integer({ min: 1, max: 32 }) }).map((body) => ({ body }))],
+    [
+      "body:nested",
+      3,
+      withPayload(
+        fc.record({
+          t: fc.constant("nested" as const),
+          depth: fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(10_000, 30_000, 100_000, 300_000)),
+          shape: fc.constantFrom("array" as const, "object" as const),
+          within: fc.constantFrom(null, "name", "API_Key", "key", "url", "tags"),
+        }),
+        fc.constant("application/json"),
+      ),
+    ],
+    [
+      "body:text",
+      4,
+      withPayload(
+        nastyText.map((v): Payload => ({ t: "text", v })),
+        fc.constantFrom(
+          "text/plain",
+          "application/json",
+          "application/x-www-form-urlencoded",
+          "text/plain; charset=utf-8",
+        ),
+      ),
+    ],
+    [
+      "body:bytes",
+      3,
+      withPayload(
+        hostileBytes.map((v): Payload => ({ t: "bytes", v })),
+        fc.constantFrom(
+          "application/json",
+          "application/x-www-form-urlencoded",
+          "text/plain",
+          "application/octet-stream",
+        ),
+      ),
+    ],
+    [
+      "body:content-type",
+      4,
+      withPayload(isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v })), contentType),
+    ],
+    [
+      "body:oversized",
+      1,
+      fc
+        .record({
+          payload: bigPayload,
+          contentType: fc.constantFrom(null, "application/json", "text/plain", "application/x-www-form-urlencoded"),
+          framing,
+          chunk: fc.constantFrom(1024, 16_384, 65_536),
+        })
+        .map((body) => ({ body })),
+    ],
+    [
+      "body:chunked",
+      3,
+      fc
+        .record({
+          payload: isForm ? formFields : bodyValue.map((v): Payload => ({ t: "json", v })),
+          contentType: fc.constant(target.body?.mediaType ?? "application/json"),
+          framing,
+          chunk: fc.integer({ min: 1, max: 32 }),
+        })
+        .map((body) => ({ body })),
+    ],
     [
       "path:param",
       target.pathParams.length ? 8 : 0,
-      fc.array(fc.oneof({ weight: 3, arbitrary: malformedPieces }, { weight: 1, arbitrary: nastyText.map(text) }), { minLength: target.pathParams.length, maxLength: target.pathParams.length }).map((params) => ({
-        segments: pathSegments(target.template, (_, i) => params[i] ?? []),
-      })),
+      fc
+        .array(fc.oneof({ weight: 3, arbitrary: malformedPieces }, { weight: 1, arbitrary: nastyText.map(text) }), {
+          minLength: target.pathParams.length,
+          maxLength: target.pathParams.length,
+        })
+        .map((params) => ({
+          segments: pathSegments(target.template, (_, i) => params[i] ?? []),
+        })),
     ],
     ["path:segments", 3, mangledSegments(segments)],
-    ["query:schema", queryParams.length ? 6 : 0, queryParams.length ? fc.array(fc.constantFrom(...queryParams).chain((name) => queryValue(name).map((value): QueryParam => ({ name: text(name), value }))), { minLength: 1, maxLength: 6 }).map((query) => ({ query })) : fc.constant({})],
+    [
+      "query:schema",
+      queryParams.length ? 6 : 0,
+      queryParams.length
+        ? fc
+            .array(
+              fc
+                .constantFrom(...queryParams)
+                .chain((name) => queryValue(name).map((value): QueryParam => ({ name: text(name), value }))),
+              { minLength: 1, maxLength: 6 },
+            )
+            .map((query) => ({ query }))
+        : fc.constant({}),
+    ],
     [
       "query:repeated",
       4,
       fc
-        .record({ name: queryParams.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...queryParams) }, { weight: 1, arbitrary: fc.constantFrom("apiKey", "key", "q") }) : fc.constantFrom("apiKey", "key", "limit", "cursor", "q"), values: fc.array(fc.oneof(fc.constantFrom("1", "a", "", "50", "acme").map(text), nastyText.map(text)), { minLength: 2, maxLength: 3 }) })
-        .map(({ name, values: repeated }) => ({ query: repeated.map((value): QueryParam => ({ name: text(name), value })) })),
+        .record({
+          name: queryParams.length
+            ? fc.oneof(
+                { weight: 3, arbitrary: fc.constantFrom(...queryParams) },
+                { weight: 1, arbitrary: fc.constantFrom("apiKey", "key", "q") },
+              )
+            : fc.constantFrom("apiKey", "key", "limit", "cursor", "q"),
+          values: fc.array(fc.oneof(fc.constantFrom("1", "a", "", "50", "acme").map(text), nastyText.map(text)), {
+            minLength: 2,
+            maxLength: 3,
+          }),
+        })
+        .map(({ name, values: repeated }) => ({
+          query: repeated.map((value): QueryParam => ({ name: text(name), value })),
+        })),
     ],
     [
       "query:encoding",
       5,
-      fc.array(fc.record({ name: fc.oneof(fc.constantFrom(...queryParams, "apiKey", "key", "x").map(text), malformedPieces), value: fc.oneof(fc.constant(null), malformedPieces) }), { minLength: 1, maxLength: 4 }).map((query) => ({ query })),
+      fc
+        .array(
+          fc.record({
+            name: fc.oneof(fc.constantFrom(...queryParams, "apiKey", "key", "x").map(text), malformedPieces),
+            value: fc.oneof(fc.constant(null), malformedPieces),
+          }),
+          { minLength: 1, maxLength: 4 },
+        )
+        .map((query) => ({ query })),
     ],
-    ["header:unicode", 6, fc.array(headerArb([...HEADER_NAMES, ...target.headers.map((h) => h.name)]), { minLength: 1, maxLength: 4 }).map((headers) => ({ headers }))],
+    [
+      "header:unicode",
+      6,
+      fc
+        .array(headerArb([...HEADER_NAMES, ...target.headers.map((h) => h.name)]), { minLength: 1, maxLength: 4 })
+        .map((headers) => ({ headers })),
+    ],
     [
       "header:repeated",
       2,
-      fc.record({ name: fc.constantFrom("X-Keyward-Account", "X-Forwarded-For", "Content-Type", "Accept", "User-Agent", "X-API-Key"), values: fc.array(headerText, { minLength: 2, maxLength: 3 }) }).map(({ name, values: repeated }) => ({
-        headers: repeated.map((value) => ({ name, value, latin1: false })),
-      })),
+      fc
+        .record({
+          name: fc.constantFrom(
+            "X-Keyward-Account",
+            "X-Forwarded-For",
+            "Content-Type",
+            "Accept",
+            "User-Agent",
+            "X-API-Key",
+          ),
+          values: fc.array(headerText, { minLength: 2, maxLength: 3 }),
+        })
+        .map(({ name, values: repeated }) => ({
+          headers: repeated.map((value) => ({ name, value, latin1: false })),
+        })),
     ],
-    ["credentials", 9, fc.record({ credentials: fc.array(credential(values), { minLength: 1, maxLength: 4 }), session: fc.boolean() })],
-    ["method", 2, fc.record({ method: fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "SEARCH", "get") })],
+    [
+      "credentials",
+      9,
+      fc.record({ credentials: fc.array(credential(values), { minLength: 1, maxLength: 4 }), session: fc.boolean() }),
+    ],
+    [
+      "method",
+      2,
+      fc.record({
+        method: fc.constantFrom(
+          "GET",
+          "HEAD",
+          "POST",
+          "PUT",
+          "PATCH",
+          "DELETE",
+          "OPTIONS",
+          "PROPFIND",
+          "SEARCH",
+          "get",
+        ),
+      }),
+    ],
   ];
   return oneAspect(base, aspects);
 }
 
 /** Search parameters every console page may be sent, beyond those its own links use. */
-const PAGE_PARAMS = ["q", "page", "cursor", "sort", "dir", "status", "tag", "policy", "key", "range", "role", "from", "to", "actor", "action", "limit", "callbackUrl", "error"];
+const PAGE_PARAMS = [
+  "q",
+  "page",
+  "cursor",
+  "sort",
+  "dir",
+  "status",
+  "tag",
+  "policy",
+  "key",
+  "range",
+  "role",
+  "from",
+  "to",
+  "actor",
+  "action",
+  "limit",
+  "callbackUrl",
+  "error",
+];
 
 function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
   const segments = target.template
@@ -745,8 +1089,26 @@ function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
     .map((segment, i) => (segment === "{id}" ? ([{ t: "ref", v: pageRef(target, i) }] as Piece[]) : text(segment)));
   // Mostly the page's own parameters (those its links and forms use), sometimes any of the console's.
   const anyName = fc.constantFrom(...new Set([...target.params, ...PAGE_PARAMS]));
-  const names = target.params.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...target.params) }, { weight: 1, arbitrary: anyName }) : anyName;
-  const saneValue = fc.constantFrom(...new Set([...target.values, "a", "1", "2", "-1", "0", "", "desc", "asc", "active", "email", "4xx", "administrator"]));
+  const names = target.params.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...target.params) }, { weight: 1, arbitrary: anyName })
+    : anyName;
+  const saneValue = fc.constantFrom(
+    ...new Set([
+      ...target.values,
+      "a",
+      "1",
+      "2",
+      "-1",
+      "0",
+      "",
+      "desc",
+      "asc",
+      "active",
+      "email",
+      "4xx",
+      "administrator",
+    ]),
+  );
   const base: FuzzCase = {
     target: target.key,
     aspect: "",
@@ -758,15 +1120,37 @@ function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
     session: true,
     body: null,
   };
-  const value = fc.oneof({ weight: 2, arbitrary: saneValue.map(text) }, { weight: 3, arbitrary: nastyText.map(text) }, { weight: 1, arbitrary: dateText.map(text) });
+  const value = fc.oneof(
+    { weight: 2, arbitrary: saneValue.map(text) },
+    { weight: 3, arbitrary: nastyText.map(text) },
+    { weight: 1, arbitrary: dateText.map(text) },
+  );
   const aspects: Aspect[] = [
-    ["page:query", 5, fc.array(fc.record({ name: names.map(text), value }), { minLength: 1, maxLength: 6 }).map((query) => ({ query }))],
+    [
+      "page:query",
+      5,
+      fc.array(fc.record({ name: names.map(text), value }), { minLength: 1, maxLength: 6 }).map((query) => ({ query })),
+    ],
     [
       "page:repeated",
       4,
-      fc.record({ name: names, values: fc.array(saneValue, { minLength: 2, maxLength: 3 }) }).map(({ name, values }) => ({ query: values.map((v): QueryParam => ({ name: text(name), value: text(v) })) })),
+      fc
+        .record({ name: names, values: fc.array(saneValue, { minLength: 2, maxLength: 3 }) })
+        .map(({ name, values }) => ({ query: values.map((v): QueryParam => ({ name: text(name), value: text(v) })) })),
     ],
-    ["page:encoding", 4, fc.array(fc.record({ name: fc.oneof(names.map(text), malformedPieces), value: fc.oneof(fc.constant(null), malformedPieces) }), { minLength: 1, maxLength: 4 }).map((query) => ({ query }))],
+    [
+      "page:encoding",
+      4,
+      fc
+        .array(
+          fc.record({
+            name: fc.oneof(names.map(text), malformedPieces),
+            value: fc.oneof(fc.constant(null), malformedPieces),
+          }),
+          { minLength: 1, maxLength: 4 },
+        )
+        .map((query) => ({ query })),
+    ],
     ["page:path", segments.some((s) => s[0]?.t === "ref") ? 3 : 1, mangledSegments(segments)],
     [
       "page:path-id",
@@ -776,14 +1160,34 @@ function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
         return { segments: segments.map((s) => (s[0]?.t === "ref" ? (ids[i++] ?? s) : s)) };
       }),
     ],
-    ["page:headers", 3, fc.array(headerArb([...HEADER_NAMES, ...NEXT_HEADERS]), { minLength: 1, maxLength: 3 }).map((headers) => ({ headers }))],
-    ["page:signed-out", 2, fc.array(fc.record({ name: names.map(text), value: fc.oneof(value, malformedPieces) }), { maxLength: 3 }).map((query) => ({ query, session: false }))],
+    [
+      "page:headers",
+      3,
+      fc
+        .array(headerArb([...HEADER_NAMES, ...NEXT_HEADERS]), { minLength: 1, maxLength: 3 })
+        .map((headers) => ({ headers })),
+    ],
+    [
+      "page:signed-out",
+      2,
+      fc
+        .array(fc.record({ name: names.map(text), value: fc.oneof(value, malformedPieces) }), { maxLength: 3 })
+        .map((query) => ({ query, session: false })),
+    ],
     [
       "page:method",
       1,
       fc.record({
         method: fc.constantFrom("POST", "HEAD", "OPTIONS", "PUT", "DELETE"),
-        body: fc.option(fc.record({ payload: nastyText.map((v): Payload => ({ t: "text", v })), contentType: contentType, framing: fc.constant("length" as const), chunk: fc.constant(0) }), { nil: null }),
+        body: fc.option(
+          fc.record({
+            payload: nastyText.map((v): Payload => ({ t: "text", v })),
+            contentType: contentType,
+            framing: fc.constant("length" as const),
+            chunk: fc.constant(0),
+          }),
+          { nil: null },
+        ),
       }),
     ],
   ];

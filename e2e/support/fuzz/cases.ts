@@ -47,7 +47,15 @@ export interface Header {
   latin1: boolean;
 }
 
-export type Via = "bearer" | "x-api-key" | "x-apikey" | "query:apiKey" | "query:key" | "form:key" | "json:API_Key" | "basic";
+export type Via =
+  | "bearer"
+  | "x-api-key"
+  | "x-apikey"
+  | "query:apiKey"
+  | "query:key"
+  | "form:key"
+  | "json:API_Key"
+  | "basic";
 
 export type CredentialValue =
   | { t: "ref"; v: string }
@@ -117,7 +125,8 @@ function pieceBytes(piece: Piece, refs: Record<string, string>): Buffer {
   }
 }
 
-const piecesBytes = (pieces: Piece[], refs: Record<string, string>) => Buffer.concat(pieces.map((p) => pieceBytes(p, refs)));
+const piecesBytes = (pieces: Piece[], refs: Record<string, string>) =>
+  Buffer.concat(pieces.map((p) => pieceBytes(p, refs)));
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const BASE62_CHARS = [...BASE62];
@@ -228,7 +237,10 @@ function* payloadParts(payload: Payload, refs: Record<string, string>): Generato
     case "nested": {
       const [open, close] = payload.shape === "array" ? ["[", "]"] : ['{"a":', "}"];
       const head = payload.within === null ? "" : `{${JSON.stringify(payload.within)}:`;
-      yield Buffer.from(head + open.repeat(payload.depth) + "1" + close.repeat(payload.depth) + (head ? "}" : ""), "utf8");
+      yield Buffer.from(
+        head + open.repeat(payload.depth) + "1" + close.repeat(payload.depth) + (head ? "}" : ""),
+        "utf8",
+      );
       return;
     }
     case "big": {
@@ -276,7 +288,10 @@ export function render(fuzzCase: FuzzCase, context: RenderContext): RawRequest {
         headers.push(["Authorization", Buffer.from(`${credential.scheme}${value}`, "utf8")]);
         break;
       case "basic":
-        headers.push(["Authorization", Buffer.from(`Basic ${Buffer.from(`${credential.scheme}:${value}`, "utf8").toString("base64")}`)]);
+        headers.push([
+          "Authorization",
+          Buffer.from(`Basic ${Buffer.from(`${credential.scheme}:${value}`, "utf8").toString("base64")}`),
+        ]);
         break;
       case "x-api-key":
         headers.push(["X-API-Key", Buffer.from(value, "utf8")]);
@@ -286,16 +301,32 @@ export function render(fuzzCase: FuzzCase, context: RenderContext): RawRequest {
         break;
       case "query:apiKey":
       case "query:key":
-        query.push({ name: [{ t: "text", v: credential.via.slice("query:".length) }], value: [{ t: "text", v: value }] });
+        query.push({
+          name: [{ t: "text", v: credential.via.slice("query:".length) }],
+          value: [{ t: "text", v: value }],
+        });
         break;
       case "form:key": {
         const field = { name: [{ t: "text", v: "key" }] as Piece[], value: [{ t: "text", v: value }] as Piece[] };
-        if (!body) body = { contentType: "application/x-www-form-urlencoded", framing: "length", chunk: 0, payload: { t: "form", fields: [field] } };
-        else if (body.payload.t === "form") body = { ...body, payload: { t: "form", fields: [...body.payload.fields, field] } };
+        if (!body)
+          body = {
+            contentType: "application/x-www-form-urlencoded",
+            framing: "length",
+            chunk: 0,
+            payload: { t: "form", fields: [field] },
+          };
+        else if (body.payload.t === "form")
+          body = { ...body, payload: { t: "form", fields: [...body.payload.fields, field] } };
         break;
       }
       case "json:API_Key":
-        if (!body) body = { contentType: "application/json", framing: "length", chunk: 0, payload: { t: "json", v: { API_Key: value } } };
+        if (!body)
+          body = {
+            contentType: "application/json",
+            framing: "length",
+            chunk: 0,
+            payload: { t: "json", v: { API_Key: value } },
+          };
         else body = { ...body, payload: withJsonCredential(body.payload, value) };
         break;
     }
@@ -313,7 +344,8 @@ export function render(fuzzCase: FuzzCase, context: RenderContext): RawRequest {
 
   const own = (name: string) => fuzzCase.headers.some((h) => h.name.toLowerCase() === name.toLowerCase());
   const lines: Buffer[] = [Buffer.from(`${fuzzCase.method} `, "latin1"), target, Buffer.from(" HTTP/1.1\r\n")];
-  const header = (name: string, value: Buffer) => lines.push(Buffer.from(`${name}: `, "latin1"), value, Buffer.from("\r\n"));
+  const header = (name: string, value: Buffer) =>
+    lines.push(Buffer.from(`${name}: `, "latin1"), value, Buffer.from("\r\n"));
   header("Host", Buffer.from(context.host));
   header("Connection", Buffer.from("close"));
   if (!own("User-Agent")) header("User-Agent", Buffer.from("keyward-fuzz"));
@@ -361,7 +393,16 @@ export function escapeBytes(bytes: Buffer, max = 400): string {
   let i = 0;
   while (i < Math.min(bytes.length, max)) {
     const byte = bytes[i]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
     if (length > 1) {
       const sequence = bytes.subarray(i, i + length);
       const char = sequence.toString("utf8");
@@ -372,7 +413,12 @@ export function escapeBytes(bytes: Buffer, max = 400): string {
         continue;
       }
     }
-    out += byte >= 0x20 && byte < 0x7f ? (byte === 0x5c ? "\\\\" : String.fromCharCode(byte)) : `\\x${byte.toString(16).padStart(2, "0")}`;
+    out +=
+      byte >= 0x20 && byte < 0x7f
+        ? byte === 0x5c
+          ? "\\\\"
+          : String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, "0")}`;
     i++;
   }
   return bytes.length > max ? `${out}… (${bytes.length} bytes)` : out;
@@ -386,8 +432,15 @@ const HIDDEN = ["Host: ", "Connection: close", "User-Agent: keyward-fuzz", "X-Fo
  * (`<secret:read>`), and the body as an excerpt (big ones described, not printed).
  */
 export function describe(fuzzCase: FuzzCase, context: RenderContext): string {
-  const names = Object.fromEntries(Object.keys(context.refs).map((name) => [name, name.startsWith("secret:") ? `<${name}>` : context.refs[name]!]));
-  const shown = render(fuzzCase, { ...context, refs: names, cookie: "<signed-in session>", forwardedFor: () => "<fresh address>" });
+  const names = Object.fromEntries(
+    Object.keys(context.refs).map((name) => [name, name.startsWith("secret:") ? `<${name}>` : context.refs[name]!]),
+  );
+  const shown = render(fuzzCase, {
+    ...context,
+    refs: names,
+    cookie: "<signed-in session>",
+    forwardedFor: () => "<fresh address>",
+  });
   const head = shown.head
     .toString("latin1")
     .split("\r\n")
@@ -410,7 +463,8 @@ export function describe(fuzzCase: FuzzCase, context: RenderContext): string {
     const unframed = fuzzCase.body ? { ...fuzzCase, body: { ...fuzzCase.body, framing: "length" as const } } : fuzzCase;
     const bytes = Buffer.concat([...render(unframed, { ...context, refs: names }).body()]);
     if (bytes.length > 0) body = escapeBytes(bytes, 300).replace(/%3Csecret%3A([\w:]+)%3E/g, "<secret:$1>");
-    if (fuzzCase.body && fuzzCase.body.framing !== "length") body += `\n(sent in chunks of ${fuzzCase.body.chunk} bytes)`;
+    if (fuzzCase.body && fuzzCase.body.framing !== "length")
+      body += `\n(sent in chunks of ${fuzzCase.body.chunk} bytes)`;
   }
   return [...head, ...(body ? ["", body] : [])].join("\n");
 }

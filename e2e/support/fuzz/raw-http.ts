@@ -23,6 +23,8 @@ export interface Answer {
   ms: number;
   /** "timeout" when the server did not finish answering in time, or the socket error code. */
   error: string | null;
+  /** Whether the connection was made at all. */
+  connected: boolean;
   /** Whether the whole request was written before the server answered, closed or reset the connection. */
   sentAll: boolean;
 }
@@ -40,6 +42,7 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
     const socket = net.connect({ host, port });
     const received: Buffer[] = [];
     let kept = 0;
+    let connected = false;
     let sentAll = false;
     let error: string | null = null;
     let settled = false;
@@ -49,7 +52,13 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve({ ...parseResponse(Buffer.concat(received)), ms: Math.round(performance.now() - started), error, sentAll });
+      resolve({
+        ...parseResponse(Buffer.concat(received)),
+        ms: Math.round(performance.now() - started),
+        error,
+        connected,
+        sentAll,
+      });
     };
     const timer = setTimeout(() => {
       error ??= "timeout";
@@ -71,6 +80,7 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
       finish();
     });
     socket.on("connect", () => {
+      connected = true;
       void (async () => {
         if (!socket.write(request.head)) await drained(socket);
         for (const part of request.body()) {
@@ -98,6 +108,21 @@ function drained(socket: net.Socket): Promise<void> {
   });
 }
 
+/** The data of a chunked body, as far as it arrived. */
+function dechunk(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const end = data.indexOf("\r\n", at);
+    if (end < 0) break;
+    const size = Number.parseInt(data.subarray(at, end).toString("latin1"), 16);
+    if (!Number.isFinite(size) || size <= 0) break;
+    parts.push(data.subarray(end + 2, end + 2 + size));
+    at = end + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Splits off interim (1xx) responses such as `100 Continue` and reads the final status. */
 function parseResponse(data: Buffer): Pick<Answer, "status" | "head" | "body"> {
   let rest = data;
@@ -108,7 +133,8 @@ function parseResponse(data: Buffer): Pick<Answer, "status" | "head" | "body"> {
     if (!match) return { status: null, head, body: Buffer.alloc(0) };
     const status = Number(match[1]);
     const body = end < 0 ? Buffer.alloc(0) : rest.subarray(end + 4);
-    if (status >= 200 || end < 0) return { status, head, body };
+    if (status >= 200 || end < 0)
+      return { status, head, body: /^transfer-encoding:\s*chunked/im.test(head) ? dechunk(body) : body };
     rest = body;
   }
 }

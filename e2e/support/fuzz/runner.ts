@@ -14,6 +14,8 @@ export interface Fuzzer {
   runs: number;
   lanes: number;
   timeoutMs: number;
+  /** The run stops generating after this long (a server that hangs would otherwise hold every lane 15 s a request). */
+  exploreLimitMs: number;
   send: (fuzzCase: FuzzCase) => Promise<Answer>;
 }
 
@@ -48,6 +50,8 @@ export interface Minimal {
 export interface Exploration {
   requests: number;
   ms: number;
+  /** The time limit stopped the run before every case was sent. */
+  interrupted: boolean;
   classes: Map<string, FailureClass>;
   /** target → status (or failure) → count */
   statuses: Map<string, Map<string, number>>;
@@ -63,9 +67,13 @@ const runsPerLane = (fuzzer: Fuzzer) => Math.ceil(fuzzer.runs / fuzzer.lanes);
 /** What is wrong with an answer, or null when it is a clean one (anything below 500, in time). */
 export function failureOf(answer: Answer, timeoutMs: number): string | null {
   if (answer.error === "timeout") {
-    return answer.status === null ? `no answer within ${timeoutMs / 1000} s` : `${answer.status} but the body did not end within ${timeoutMs / 1000} s`;
+    return answer.status === null
+      ? `no answer within ${timeoutMs / 1000} s`
+      : `${answer.status} but the body did not end within ${timeoutMs / 1000} s`;
   }
-  if (answer.status === null && answer.sentAll) return `connection closed without an answer (${answer.error ?? "closed"})`;
+  if (!answer.connected) return `no connection (${answer.error ?? "refused"})`;
+  if (answer.status === null && answer.sentAll)
+    return `connection closed without an answer (${answer.error ?? "closed"})`;
   if (answer.status !== null && answer.status >= 500) return String(answer.status);
   return null;
 }
@@ -75,7 +83,7 @@ export function failureOf(answer: Answer, timeoutMs: number): string | null {
  * sent, so its answer, if any, was lost. Refusing early and closing is allowed; the client only sees a reset.
  */
 export function noteOf(answer: Answer): string | null {
-  if (answer.status === null && !answer.sentAll && answer.error !== "timeout") {
+  if (answer.connected && answer.status === null && !answer.sentAll && answer.error !== "timeout") {
     return `connection reset while the body was being sent (${answer.error ?? "closed"})`;
   }
   return null;
@@ -84,7 +92,8 @@ export function noteOf(answer: Answer): string | null {
 /** The path template of a target key ("PATCH /api/v1/api-keys/{id}" → "/api/v1/api-keys/{id}"). */
 const templateOf = (target: string) => target.slice(target.indexOf(" ") + 1);
 
-export const classKey = (fuzzCase: FuzzCase, failure: string) => `${failure} ${fuzzCase.method} ${templateOf(fuzzCase.target)} [${fuzzCase.aspect}]`;
+export const classKey = (fuzzCase: FuzzCase, failure: string) =>
+  `${failure} ${fuzzCase.method} ${templateOf(fuzzCase.target)} [${fuzzCase.aspect}]`;
 
 /**
  * Sends `runs` generated cases, `lanes` at a time. `between(n)` runs after the n-th request of the whole run
@@ -96,6 +105,7 @@ export async function explore(fuzzer: Fuzzer, between: (requests: number) => Pro
   const statuses = new Map<string, Map<string, number>>();
   const times = new Map<string, number[]>();
   let requests = 0;
+  let interrupted = false;
   const perLane = runsPerLane(fuzzer);
 
   await Promise.all(
@@ -109,7 +119,8 @@ export async function explore(fuzzer: Fuzzer, between: (requests: number) => Pro
           const note = failure ? null : noteOf(answer);
           const counts = statuses.get(fuzzCase.target) ?? new Map<string, number>();
           statuses.set(fuzzCase.target, counts);
-          const status = answer.status === null ? (answer.error === "timeout" ? "timeout" : "reset") : String(answer.status);
+          const status =
+            answer.status === null ? (answer.error === "timeout" ? "timeout" : "reset") : String(answer.status);
           counts.set(status, (counts.get(status) ?? 0) + 1);
           times.set(fuzzCase.target, [...(times.get(fuzzCase.target) ?? []), answer.ms]);
           const problem = failure ?? note;
@@ -117,18 +128,26 @@ export async function explore(fuzzer: Fuzzer, between: (requests: number) => Pro
             const key = classKey(fuzzCase, problem);
             const known = classes.get(key);
             if (known) known.count++;
-            else classes.set(key, { key, failure: problem, note: !failure, count: 1, first: { lane, run: index, outcome: { fuzzCase, answer } } });
+            else
+              classes.set(key, {
+                key,
+                failure: problem,
+                note: !failure,
+                count: 1,
+                first: { lane, run: index, outcome: { fuzzCase, answer } },
+              });
           }
           await between(++requests);
           // Failures are collected, not thrown: one run finds every class instead of stopping at the first.
           return true;
         }),
-        { seed: laneSeed(fuzzer.seed, lane), numRuns: perLane },
+        { seed: laneSeed(fuzzer.seed, lane), numRuns: perLane, interruptAfterTimeLimit: fuzzer.exploreLimitMs },
       );
-      if (details.failed) throw new Error(`Fuzzing lane ${lane} stopped: ${String(details.errorInstance)}`);
+      if (details.interrupted) interrupted = true;
+      else if (details.failed) throw new Error(`Fuzzing lane ${lane} stopped: ${String(details.errorInstance)}`);
     }),
   );
-  return { requests, ms: Math.round(performance.now() - started), classes, statuses, times };
+  return { requests, ms: Math.round(performance.now() - started), interrupted, classes, statuses, times };
 }
 
 /**
@@ -178,7 +197,12 @@ export async function hunt(
  * Shrinks the first case of each class within an overall time budget: first one class per failure and aspect
  * (classes that differ only by target often share a cause), then the others while time is left.
  */
-export async function shrinkAll(fuzzer: Fuzzer, classes: FailureClass[], budgetMs: number, perClassMs: number): Promise<number> {
+export async function shrinkAll(
+  fuzzer: Fuzzer,
+  classes: FailureClass[],
+  budgetMs: number,
+  perClassMs: number,
+): Promise<number> {
   const deadline = performance.now() + budgetMs;
   let requests = 0;
   const kinds = new Set<string>();
@@ -208,7 +232,10 @@ export async function shrinkAll(fuzzer: Fuzzer, classes: FailureClass[], budgetM
 
 /** The answer in one line: status line, content type, and the start of the body. */
 export function summarizeAnswer(answer: Answer, timeoutMs: number): string {
-  if (answer.status === null) return answer.error === "timeout" ? `nothing within ${timeoutMs / 1000} s` : `no answer (${answer.error ?? "closed"})`;
+  if (answer.status === null)
+    return answer.error === "timeout"
+      ? `nothing within ${timeoutMs / 1000} s`
+      : `no answer (${answer.error ?? "closed"})`;
   const statusLine = answer.head.split("\r\n")[0] ?? "";
   const type = /^content-type:\s*(.*)$/im.exec(answer.head)?.[1] ?? "no content type";
   const body = escapeBytes(answer.body, 160).replace(/\s+/g, " ");

@@ -59,7 +59,7 @@ export interface PageTarget {
 export type Target = ApiTarget | PageTarget;
 
 interface Operation {
-  parameters?: (Param & { in: string } | { $ref: string })[];
+  parameters?: ((Param & { in: string }) | { $ref: string })[];
   requestBody?: { content?: Record<string, { schema?: Schema }> } | { $ref: string };
   security?: Record<string, string[]>[];
   "x-keyward-policy"?: string;
@@ -97,7 +97,9 @@ export function apiTargets(document: unknown): ApiTarget[] {
       const parameters = (operation.parameters ?? []).map((p) => resolveRef<Param & { in: string }>(document, p));
       const byPlace = (place: string) =>
         parameters.filter((p) => p.in === place).map((p) => ({ name: p.name, schema: p.schema ?? {} }));
-      const requestBody = operation.requestBody ? resolveRef<{ content?: Record<string, { schema?: Schema }> }>(document, operation.requestBody) : null;
+      const requestBody = operation.requestBody
+        ? resolveRef<{ content?: Record<string, { schema?: Schema }> }>(document, operation.requestBody)
+        : null;
       const [mediaType, media] = Object.entries(requestBody?.content ?? {})[0] ?? [];
       const security = operation.security ?? doc.security ?? [];
       targets.push({
@@ -123,11 +125,17 @@ export function apiTargets(document: unknown): ApiTarget[] {
 }
 
 /** Segments that name one record: key ids, UUIDs, numbers, other long random-looking tokens. */
-const ID_SEGMENT = /^(?:kw[a-z]{1,2}_[A-Za-z0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z0-9_-]{20,})$/i;
+const ID_SEGMENT =
+  /^(?:kw[a-z]{1,2}_[A-Za-z0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[A-Za-z0-9_-]{20,})$/i;
 const SKIPPED = /^\/(?:_next|api)\/|\.(?:css|js|map|svg|png|ico|txt|woff2?)$/;
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return text
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 /**
