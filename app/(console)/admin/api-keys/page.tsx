@@ -17,6 +17,7 @@ import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
+import { KeyRowMenu } from "./_components/key-row-menu";
 import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
 export const metadata: Metadata = { title: "API Keys" };
@@ -126,6 +127,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               <TableHead>Access codes</TableHead>
               <TableHead>Last used</TableHead>
               <TableHead>Created</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -180,6 +184,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                   {key.createdBy ?? "—"}
                   <br />
                   <DateTime value={key.createdAt} />
+                </TableCell>
+                <TableCell className="text-right">
+                  <KeyRowMenu keyId={key.publicId} keyName={key.name} archived={Boolean(key.archivedAt)} allowed={allowed} />
                 </TableCell>
               </TableRow>
             ))}
