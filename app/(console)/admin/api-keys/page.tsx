@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
+import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -62,6 +63,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <p className="text-sm text-muted-foreground">
+        <ApiDocsLink section="access-codes" /> shows how integrations send a key&apos;s access code, and every
+        operation a policy opens.
+      </p>
       <form method="get" role="search" aria-label="Filter API keys" className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="filter-q">Search by name</Label>
