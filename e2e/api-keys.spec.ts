@@ -163,6 +163,30 @@ test.describe("as an Administrator", () => {
     expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
   });
 
+  test("A tag longer than 40 characters: Save shows the field's message, in Create API key and in Details", async ({ page }) => {
+    const long = "t".repeat(41);
+    const name = uniqueName("Long tag");
+    const dialog = await fillCreateKeyForm(page, { name, tags: [long] });
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const tags = dialog.getByRole("textbox", { name: "Tags" });
+    await expect(tags).toHaveAttribute("aria-invalid", "true");
+    await expect(tags).toHaveAccessibleDescription(/Keep each tag under 40 characters\./);
+    await dialog.getByRole("button", { name: `Remove tag ${long}` }).click();
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    await reveal.getByRole("button", { name: "Copy access code" }).click();
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    const details = page.getByRole("textbox", { name: "Tags" });
+    await details.fill(long);
+    await details.press("Enter");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(details).toHaveAccessibleDescription(/Keep each tag under 40 characters\./);
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Remove tag ${long}` })).toHaveCount(0);
+  });
+
   test("An impersonating key gets only what both its policies and the person's roles allow", async ({ page, request }) => {
     const { secret } = await createKey(page, { policies: ["users:read", "keys:read", "audit:read"], actsAs: `${PEOPLE.member.name} (${PEOPLE.member.email})` });
     const me = await request.get("/api/v1/me", { headers: { "X-API-Key": secret } });
