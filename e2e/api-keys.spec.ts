@@ -279,6 +279,8 @@ test.describe("as a Member", () => {
     playwright,
     baseURL,
   }) => {
+    // Two keys made through the console before anything is under test.
+    test.setTimeout(120_000);
     const admin = await pageAs("admin");
     const archivedKey = await createKey(admin);
     const { name, keyId } = await createKey(admin);
