@@ -1,9 +1,15 @@
 import { expect, storageStateFor, test } from "./fixtures";
 import { createKey } from "./support/api-keys";
+import { nextActionRequest, replayAction } from "./support/replay";
 
 test.use({ storageState: storageStateFor("admin") });
 
-test("An Administrator adds a second access code, and a third is refused", async ({ page, request }) => {
+test("An Administrator adds a second access code; with 2, as the help article says, Create access code is disabled with the reason, expired codes included", async ({
+  page,
+  request,
+  playwright,
+  baseURL,
+}) => {
   await createKey(page);
   await page.getByRole("tab", { name: "Access Codes" }).click();
   await page.getByRole("button", { name: "Create access code" }).click();
@@ -13,7 +19,9 @@ test("An Administrator adds a second access code, and a third is refused", async
   await dialog.getByRole("button", { name: "Save access code" }).click();
   await expect(dialog.getByText("A code is valid for at most 365 days.")).toBeVisible();
   await dialog.getByLabel("Valid for (days)").fill("20");
+  const created = nextActionRequest(page);
   await dialog.getByRole("button", { name: "Save access code" }).click();
+  const createRequest = await created;
   const reveal = page.getByRole("dialog", { name: /^Access code for / });
   const secret = await reveal.getByRole("textbox", { name: "Access code" }).inputValue();
   await reveal.getByRole("button", { name: "Copy access code" }).click();
@@ -26,11 +34,71 @@ test("An Administrator adds a second access code, and a third is refused", async
   await expect(soon).toContainText("Expires soon");
   await expect(soon).toContainText("Create the next access code before this one expires.");
 
-  await page.getByRole("button", { name: "Create access code" }).click();
-  await dialog.getByRole("button", { name: "Save access code" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("at most 2 access codes");
-  await page.keyboard.press("Escape");
+  const create = page.getByRole("button", { name: "Create access code" });
+  await expect(create).toBeDisabled();
+  await expect(create).toHaveAccessibleDescription(
+    "This key has 2 access codes, the most it can have. Expired codes count until they are deleted: switch one off and delete it to create another.",
+  );
+
+  // The server refuses a third code on its own, whatever the page shows.
+  const asAdmin = await playwright.request.newContext({ storageState: storageStateFor("admin"), baseURL });
+  const third = await replayAction(asAdmin, createRequest);
+  expect(await third.text()).toContain("at most 2 access codes");
+  await asAdmin.dispose();
+  await page.reload();
   await expect(table.getByRole("row")).toHaveCount(3);
+});
+
+test("As the help article says, an Administrator edits an access code's description at the same row, and the change is audited", async ({
+  page,
+}) => {
+  const { secret } = await createKey(page);
+  const prefix = secret.slice(0, 13);
+  await page.getByRole("tab", { name: "Access Codes" }).click();
+  const row = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: prefix });
+  await row.getByRole("button", { name: "Edit description" }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit access code ${prefix}` });
+  await dialog.getByLabel("Description").fill("x".repeat(501));
+  await dialog.getByRole("button", { name: "Save access code" }).click();
+  await expect(dialog.getByText("Keep the description under 500 characters.")).toBeVisible();
+  await dialog.getByLabel("Description").fill("Warehouse sync");
+  await dialog.getByRole("button", { name: "Save access code" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Access code ${prefix} saved`)).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Warehouse sync" })).toBeVisible();
+  await page.reload();
+  await expect(row.getByRole("cell", { name: "Warehouse sync" })).toBeVisible();
+
+  await page.goto("/admin/audit-log");
+  await expect(page.getByRole("row", { name: new RegExp(`changed the access code ${prefix}`) })).toBeVisible();
+});
+
+test("A Member who replays an Administrator's edit of an access code's description is refused and the description stays", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const { secret } = await createKey(page);
+  const prefix = secret.slice(0, 13);
+  await page.getByRole("tab", { name: "Access Codes" }).click();
+  const row = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: prefix });
+  await row.getByRole("button", { name: "Edit description" }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit access code ${prefix}` });
+  await dialog.getByLabel("Description").fill("By the Administrator");
+  const saved = nextActionRequest(page);
+  await dialog.getByRole("button", { name: "Save access code" }).click();
+  const original = await saved;
+  await expect(row.getByRole("cell", { name: "By the Administrator" })).toBeVisible();
+
+  const asMember = await playwright.request.newContext({ storageState: storageStateFor("member"), baseURL });
+  const replayed = await replayAction(asMember, original, (original.postData() ?? "").replace("By the Administrator", "By a Member"));
+  expect(replayed.headers()["x-nextjs-action-not-found"]).toBeUndefined();
+  expect(await replayed.text()).toContain("You must be an Administrator to manage API keys.");
+  await asMember.dispose();
+
+  await page.reload();
+  await expect(row.getByRole("cell", { name: "By the Administrator" })).toBeVisible();
+  await expect(page.getByText("By a Member")).toHaveCount(0);
 });
 
 test("An Administrator disables a code, which fails on the next request, and deletes it only once disabled", async ({

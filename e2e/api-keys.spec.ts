@@ -1,5 +1,6 @@
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { choosePolicies, createKey, fillCreateKeyForm, uniqueName } from "./support/api-keys";
+import { nextActionRequest, replayAction } from "./support/replay";
 
 test.describe("as an Administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
@@ -122,6 +123,72 @@ test.describe("as an Administrator", () => {
     expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
   });
 
+  test("As the help article says, an Administrator archives a key at the same row, from its menu reached by keyboard", async ({
+    page,
+    request,
+  }) => {
+    const { name, secret } = await createKey(page);
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
+    const row = page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name });
+    await row.getByRole("button", { name: `Actions for ${name}` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Edit" })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitem", { name: "Archive key" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const confirm = page.getByRole("dialog", { name: `Archive ${name}?` });
+    await confirm.getByRole("button", { name: "Archive key" }).click();
+    await expect(row).toContainText(`by ${PEOPLE.admin.name} on`);
+    expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
+    await page.goto("/admin/audit-log");
+    await expect(page.getByRole("row", { name: new RegExp(`archived the API key ${name}`) }).first()).toBeVisible();
+  });
+
+  test("As the help article says, an Administrator edits and deletes a key at the same row, each row's menu named after its key", async ({
+    page,
+    request,
+  }) => {
+    const { name, secret } = await createKey(page);
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
+    await page.getByRole("button", { name: `Actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Details", selected: true })).toBeVisible();
+
+    await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
+    await page.getByRole("button", { name: `Actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Delete key" }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    await expect(confirm).toContainText("cannot be undone");
+    await confirm.getByRole("button", { name: "Delete key" }).click();
+    await expect(page.getByText("No matching keys")).toBeVisible();
+    expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
+  });
+
+  test("A tag longer than 40 characters: Save shows the field's message, in Create API key and in Details", async ({ page }) => {
+    const long = "t".repeat(41);
+    const name = uniqueName("Long tag");
+    const dialog = await fillCreateKeyForm(page, { name, tags: [long] });
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const tags = dialog.getByRole("textbox", { name: "Tags" });
+    await expect(tags).toHaveAttribute("aria-invalid", "true");
+    await expect(tags).toHaveAccessibleDescription(/Keep each tag under 40 characters\./);
+    await dialog.getByRole("button", { name: `Remove tag ${long}` }).click();
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    await reveal.getByRole("button", { name: "Copy access code" }).click();
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+    const details = page.getByRole("textbox", { name: "Tags" });
+    await details.fill(long);
+    await details.press("Enter");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(details).toHaveAccessibleDescription(/Keep each tag under 40 characters\./);
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Remove tag ${long}` })).toHaveCount(0);
+  });
+
   test("An impersonating key gets only what both its policies and the person's roles allow", async ({ page, request }) => {
     const { secret } = await createKey(page, { policies: ["users:read", "keys:read", "audit:read"], actsAs: `${PEOPLE.member.name} (${PEOPLE.member.email})` });
     const me = await request.get("/api/v1/me", { headers: { "X-API-Key": secret } });
@@ -208,6 +275,38 @@ test.describe("as a Member", () => {
       await expect(page.getByRole("switch")).toHaveCount(0);
     });
   }
+
+  test("A Member who replays the archive chosen from a key's row menu is refused and the key stays Active", async ({
+    pageAs,
+    playwright,
+    baseURL,
+  }) => {
+    // Two keys made through the console before anything is under test.
+    test.setTimeout(120_000);
+    const admin = await pageAs("admin");
+    const archivedKey = await createKey(admin);
+    const { name, keyId } = await createKey(admin);
+    await admin.goto(`/admin/api-keys?q=${encodeURIComponent(archivedKey.name)}`);
+    await admin.getByRole("button", { name: `Actions for ${archivedKey.name}` }).click();
+    await admin.getByRole("menuitem", { name: "Archive key" }).click();
+    const archived = nextActionRequest(admin);
+    await admin
+      .getByRole("dialog", { name: `Archive ${archivedKey.name}?` })
+      .getByRole("button", { name: "Archive key" })
+      .click();
+    const original = await archived;
+
+    // The same request, aimed at the other key.
+    const asMember = await playwright.request.newContext({ storageState: storageStateFor("member"), baseURL });
+    const replay = await replayAction(asMember, original, (original.postData() ?? "").replace(archivedKey.keyId, keyId));
+    expect(replay.headers()["x-nextjs-action-not-found"]).toBeUndefined();
+    expect(await replay.text()).toContain("You must be an Administrator to manage API keys.");
+    await asMember.dispose();
+
+    const row = admin.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name });
+    await admin.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
+    await expect(row).toContainText("Active");
+  });
 
   test("A Member who replays an Administrator's create-key request is refused and no key appears", async ({
     page,

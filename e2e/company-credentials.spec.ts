@@ -131,7 +131,7 @@ test("After a reload the page shows the client id, who generated it and when, an
   const page = await pageAs("lead");
   await openSettings(page);
   await details(page, clientIdShown(clientId) + generatedBy(PEOPLE.lead.name));
-  await expect(other(page).getByRole("link", { name: "API documentation" })).toHaveAttribute("href", "/docs/api");
+  await expect(other(page).getByRole("link", { name: "API documentation" })).toHaveAttribute("href", "/docs/api#company-credentials");
   await expect(other(page).getByRole("button", { name: "Generate API credentials" })).toHaveCount(0);
   for (const path of [SETTINGS, "/profile", "/profile/api-access"]) {
     await page.goto(path);

@@ -1,5 +1,6 @@
 import { expect, storageStateFor, test } from "./fixtures";
 import { createKey, fillCreateKeyForm } from "./support/api-keys";
+import { nextActionRequest, replayAction } from "./support/replay";
 
 // These tests switch organisation-wide settings of Globex: one at a time, and back to the defaults at the end.
 test.describe.configure({ mode: "serial" });
@@ -96,4 +97,35 @@ test("Turning off keys in query strings makes apiKey and key parameters fail wit
   expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(200);
   await setSwitch(page, "Allow keys in query strings", true);
   expect((await request.get(`/api/v1/me?apiKey=${secret}`)).status()).toBe(200);
+});
+
+test("Two Administrators change different switches at the same moment, and both changes are kept", async ({
+  pageAs,
+  playwright,
+  baseURL,
+}) => {
+  const first = await pageAs("globex");
+  const second = await pageAs("globex");
+  await first.goto("/admin/settings");
+  await second.goto("/admin/settings");
+  await expect(second.getByRole("switch", { name: "Allow write policies" })).not.toBeChecked();
+
+  const saved = nextActionRequest(first);
+  await first.getByRole("switch", { name: "Allow write policies" }).click();
+  const original = await saved;
+  await expect(first.getByText("Settings saved").first()).toBeVisible();
+  // The second page still shows write policies off: its save must not carry that stale value back.
+  await second.getByRole("switch", { name: "Allow keys in query strings" }).click();
+  await expect(second.getByText("Settings saved").first()).toBeVisible();
+
+  for (const page of [first, second]) {
+    await page.reload();
+    await expect(page.getByRole("switch", { name: "Allow write policies" })).toBeChecked();
+    await expect(page.getByRole("switch", { name: "Allow keys in query strings" })).not.toBeChecked();
+  }
+
+  const asMember = await playwright.request.newContext({ storageState: storageStateFor("member"), baseURL });
+  const replayed = await replayAction(asMember, original);
+  expect(await replayed.text()).toContain("You must be an Administrator to change the organisation's settings.");
+  await asMember.dispose();
 });

@@ -41,6 +41,7 @@ describe("the audit catalogue", () => {
     ["access_code.created", "AccessCode", "Create"],
     ["access_code.enabled", "AccessCode", "Update"],
     ["access_code.disabled", "AccessCode", "Update"],
+    ["access_code.updated", "AccessCode", "Update"],
     ["access_code.deleted", "AccessCode", "Delete"],
     ["company_credentials.generated", "CompanyCredentials", "Create"],
     ["company_credentials.deleted", "CompanyCredentials", "Delete"],

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = {
   // Switching a code on or off changes an existing code: an Update, like archiving a key.
   "access_code.enabled": { resource: "access_code", sentence: "enabled the access code", operation: "Update" },
   "access_code.disabled": { resource: "access_code", sentence: "disabled the access code", operation: "Update" },
+  "access_code.updated": { resource: "access_code", sentence: "changed the access code", operation: "Update" },
   "access_code.deleted": { resource: "access_code", sentence: "deleted the access code", operation: "Delete" },
   "settings.updated": { resource: "settings", sentence: "changed the API settings of", operation: null },
   // A personal key is created by enabling API access and ends when it is turned off or cleared.

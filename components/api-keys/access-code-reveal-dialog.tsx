@@ -22,6 +22,7 @@ export function AccessCodeRevealDialog({
   return (
     <SecretRevealDialog
       open
+      docs="access-codes"
       onOpenChange={(open) => !open && onClose()}
       title={`Access code for ${revealed.keyName}`}
       description={`Valid until ${new Date(revealed.expiresAt).toUTCString()}. Send it in the X-API-Key header of each request.`}

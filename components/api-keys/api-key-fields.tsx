@@ -45,6 +45,10 @@ export function ApiKeyFields<T extends ApiKeyFieldValues>({
     const error = errors[name];
     return typeof error?.message === "string" ? error.message : undefined;
   };
+  // A bad tag is reported at its index (`tags.3`), which no field shows: the Tags field shows the first one.
+  const tagErrors = errors.tags;
+  const tagsMessage =
+    message("tags") ?? (Array.isArray(tagErrors) ? tagErrors.find((error) => error?.message)?.message : undefined);
   return (
     <>
       <Field id="api-key-name" label="Name" error={message("name")}>
@@ -61,7 +65,7 @@ export function ApiKeyFields<T extends ApiKeyFieldValues>({
             id="api-key-tags"
             value={field.value ?? []}
             onChange={field.onChange}
-            error={message("tags")}
+            error={tagsMessage}
             disabled={disabled}
           />
         )}

@@ -2,6 +2,7 @@
 
 import { Download, TriangleAlert } from "lucide-react";
 import { useId, useState } from "react";
+import { ApiDocsLink, type ApiDocsSection } from "@/components/docs/api-docs-link";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
@@ -34,6 +35,8 @@ export interface SecretRevealDialogProps {
   warning?: string;
   values: RevealedValue[];
   download: { filename: string; content: string };
+  /** The section of the API documentation that explains how to use what is shown. */
+  docs: ApiDocsSection;
 }
 
 /**
@@ -49,6 +52,7 @@ export function SecretRevealDialog({
   warning = "Lost credentials cannot be recovered.",
   values,
   download,
+  docs,
 }: SecretRevealDialogProps) {
   const [kept, setKept] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -112,6 +116,9 @@ export function SecretRevealDialog({
             );
           })}
         </div>
+        <p className="text-sm text-muted-foreground">
+          <ApiDocsLink section={docs} /> explains how to use {values.filter((v) => v.secret).length > 1 ? "them" : "it"}.
+        </p>
         {confirming ? (
           <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
             You will not be able to see this secret again. You have neither copied nor downloaded it. Click Done again

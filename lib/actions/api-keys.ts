@@ -11,12 +11,14 @@ import {
   deleteApiKey,
   linkApiKey,
   setAccessCodeEnabled,
+  updateAccessCode,
   updateApiKey,
   type IssuedCode,
 } from "@/lib/services/api-keys";
 import {
   createAccessCodeSchema,
   createApiKeySchema,
+  editAccessCodeSchema,
   editApiKeySchema,
   keyIdSchema,
   linkApiKeySchema,
@@ -99,6 +101,13 @@ export const setAccessCodeEnabledAction = defineAction({
   ...manageKeys,
   input: codeInput.extend({ enabled: z.boolean() }),
   run: ({ db, author, input, meta }) => setAccessCodeEnabled(db, author, input.keyId, input.codeId, input.enabled, meta),
+  revalidate: refreshKeys,
+});
+
+export const updateAccessCodeAction = defineAction({
+  ...manageKeys,
+  input: codeInput.extend({ values: editAccessCodeSchema }),
+  run: ({ db, author, input, meta }) => updateAccessCode(db, author, input.keyId, input.codeId, input.values, meta),
   revalidate: refreshKeys,
 });
 

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateSettings } from "@/lib/services/settings";
-import { settingsSchema } from "@/lib/validators/settings";
+import { updateSetting } from "@/lib/services/settings";
+import { updateSettingSchema } from "@/lib/validators/settings";
 import { defineAction } from "./define-action";
 
-export const updateSettingsAction = defineAction({
-  input: settingsSchema,
+export const updateSettingAction = defineAction({
+  input: updateSettingSchema,
   permission: "settings:write",
   forbidden: "You must be an Administrator to change the organisation's settings.",
-  run: ({ db, author, input, meta }) => updateSettings(db, author, input, meta),
+  run: ({ db, author, input, meta }) => updateSetting(db, author, input, meta),
   revalidate: () => revalidatePath("/admin", "layout"),
 });

@@ -509,6 +509,34 @@ export async function setAccessCodeEnabled(
   }));
 }
 
+/** Changes a code's description; the secret, prefix and expiry stay as they are. */
+export async function updateAccessCode(
+  db: Db,
+  author: Author,
+  publicId: string,
+  codeId: string,
+  input: { description: string },
+  meta: RequestMeta,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
+    const found = await lockCode(tx, author.audit.organizationId, publicId, codeId);
+    if (!found) return fail("not_found", "Access code was not found.");
+    if (found.code.description === input.description) return ok();
+    await tx.update(accessCodes).set({ description: input.description }).where(eq(accessCodes.id, codeId));
+    await writeAudit(
+      tx,
+      author.audit,
+      {
+        action: "access_code.updated",
+        target: { id: codeId, label: found.code.displayPrefix },
+        metadata: { apiKeyId: publicId, changes: { description: { before: found.code.description, after: input.description } } },
+      },
+      meta,
+    );
+    return ok();
+  });
+}
+
 /** Deletes a code, which must be disabled first: disabling can be undone, so a code still in use shows up in time. */
 export async function deleteAccessCode(
   db: Db,

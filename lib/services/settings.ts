@@ -7,23 +7,27 @@ import { writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
-import type { SettingsInput } from "@/lib/validators/settings";
+import type { UpdateSettingInput } from "@/lib/validators/settings";
 
-/** Saves the organisation's API settings; the audit event lists what changed. */
-export async function updateSettings(db: Db, author: Author, input: SettingsInput, meta: RequestMeta): Promise<Result> {
+/**
+ * Turns one of the organisation's API settings on or off; the row is locked and only that column is written, so a
+ * concurrent change of another switch survives. The audit event lists what changed.
+ */
+export async function updateSetting(db: Db, author: Author, input: UpdateSettingInput, meta: RequestMeta): Promise<Result> {
+  const { setting, enabled } = input;
   const outcome = await db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, author.audit.organizationId)).for("update");
     if (!org) return fail("not_found", "Your organisation was not found.");
-    const changes: Record<string, { before: boolean; after: boolean }> = {};
-    for (const field of ["allowWritePolicies", "allowQueryStringKeys", "allowPersonalApiKeys"] as const) {
-      if (org[field] !== input[field]) changes[field] = { before: org[field], after: input[field] };
-    }
-    if (Object.keys(changes).length === 0) return ok();
-    await tx.update(organizations).set(input).where(eq(organizations.id, org.id));
+    if (org[setting] === enabled) return ok();
+    await tx.update(organizations).set({ [setting]: enabled }).where(eq(organizations.id, org.id));
     await writeAudit(
       tx,
       author.audit,
-      { action: "settings.updated", target: { id: org.id, label: org.name }, metadata: { changes } },
+      {
+        action: "settings.updated",
+        target: { id: org.id, label: org.name },
+        metadata: { changes: { [setting]: { before: org[setting], after: enabled } } },
+      },
       meta,
     );
     return ok();

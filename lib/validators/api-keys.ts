@@ -143,6 +143,10 @@ export const createAccessCodeSchema = z.object({
 });
 export type CreateAccessCodeInput = z.input<typeof createAccessCodeSchema>;
 
+/** An existing code's description, edited at its row; the secret and expiry never change. */
+export const editAccessCodeSchema = z.object({ description });
+export type EditAccessCodeInput = z.input<typeof editAccessCodeSchema>;
+
 // ── API answers (`/api/v1/api-keys`, `/api/v1/keys/verify`): the routes build them through these types, and the
 // OpenAPI document is generated from the same schemas.
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
+import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,6 +18,7 @@ import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
+import { KeyRowMenu } from "./_components/key-row-menu";
 import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
 export const metadata: Metadata = { title: "API Keys" };
@@ -61,6 +63,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <p className="text-sm text-muted-foreground">
+        <ApiDocsLink section="access-codes" /> shows how integrations send a key&apos;s access code, and every
+        operation a policy opens.
+      </p>
       <form method="get" role="search" aria-label="Filter API keys" className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="filter-q">Search by name</Label>
@@ -126,6 +132,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               <TableHead>Access codes</TableHead>
               <TableHead>Last used</TableHead>
               <TableHead>Created</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -180,6 +189,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                   {key.createdBy ?? "—"}
                   <br />
                   <DateTime value={key.createdAt} />
+                </TableCell>
+                <TableCell className="text-right">
+                  <KeyRowMenu keyId={key.publicId} keyName={key.name} archived={Boolean(key.archivedAt)} allowed={allowed} />
                 </TableCell>
               </TableRow>
             ))}

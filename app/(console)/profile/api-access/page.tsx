@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getPersonalKeyState, personalKeysAllowed } from "@/db/queries/personal-api-keys";
 import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
+import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { can, requireActor } from "@/lib/auth/actor";
 import { AddWebhookDialog } from "./_components/add-webhook-dialog";
@@ -26,6 +27,9 @@ export default async function ApiAccessPage() {
         <h2 id="api-access-heading" className="mb-4 text-lg font-semibold">
           Personal API key
         </h2>
+        <p className="mb-4 text-sm text-muted-foreground">
+          <ApiDocsLink section="personal-keys" /> shows how to send your key and what it lets you do.
+        </p>
         <PersonalKeyPanel
           organization={actor.organization.name}
           allowed={allowed}

@@ -5,10 +5,10 @@ import { toast } from "sonner";
 import { Card, CardContent } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { updateSettingsAction } from "@/lib/actions/settings";
-import type { SettingsInput } from "@/lib/validators/settings";
+import { updateSettingAction } from "@/lib/actions/settings";
+import type { SettingName, Settings } from "@/lib/validators/settings";
 
-const SETTINGS: { field: keyof SettingsInput; label: string; description: string }[] = [
+const SETTINGS: { field: SettingName; label: string; description: string }[] = [
   {
     field: "allowWritePolicies",
     label: "Allow write policies",
@@ -28,21 +28,19 @@ const SETTINGS: { field: keyof SettingsInput; label: string; description: string
   },
 ];
 
-/** The three switches; each change is saved at once through one audited action. */
-export function SettingsForm({ settings }: { settings: SettingsInput }) {
+/** The three switches; each change saves that switch alone, through one audited action. */
+export function SettingsForm({ settings }: { settings: Settings }) {
   const [values, setValues] = useState(settings);
   const [pending, startTransition] = useTransition();
 
-  function change(field: keyof SettingsInput, checked: boolean) {
-    const previous = values;
-    const next = { ...values, [field]: checked };
-    setValues(next);
+  function change(field: SettingName, checked: boolean) {
+    setValues((current) => ({ ...current, [field]: checked }));
     startTransition(async () => {
-      const result = await updateSettingsAction(next);
+      const result = await updateSettingAction({ setting: field, enabled: checked });
       if (result.ok) {
         toast.success("Settings saved");
       } else {
-        setValues(previous);
+        setValues((current) => ({ ...current, [field]: !checked }));
         toast.error(result.message);
       }
     });

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { DateTime } from "@/components/date-time";
+import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
 import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
@@ -53,12 +53,6 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
               <DateTime value={active.generatedAt} />
             </Detail>
           </dl>
-          <p className="text-sm">
-            <Link href="/docs/api" className="font-medium underline underline-offset-4">
-              API documentation
-            </Link>{" "}
-            <span className="text-muted-foreground">explains how to exchange the credentials for an access token.</span>
-          </p>
           <GatedButton
             variant="destructive"
             className="justify-self-start"
@@ -94,11 +88,17 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
         </>
       )}
 
+      {/* Shown with or without credentials: the documentation is how a company decides it wants them. */}
+      <p className="text-sm text-muted-foreground">
+        <ApiDocsLink section="company-credentials" /> explains how to exchange the credentials for an access token.
+      </p>
+
       <GenerateCredentialsDialog open={generating} onOpenChange={setGenerating} onGenerated={setRevealed} />
       <DeleteCredentialsDialog open={deleting} onOpenChange={setDeleting} clientId={active?.clientId ?? null} />
       {revealed ? (
         <SecretRevealDialog
           open
+          docs="company-credentials"
           onOpenChange={(open) => !open && setRevealed(null)}
           title="Your company's API credentials"
           description={`The API credentials of ${revealed.organization.name}. Store them where your integration can read them.`}

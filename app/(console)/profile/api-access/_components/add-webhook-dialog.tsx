@@ -71,6 +71,7 @@ export function AddWebhookDialog({ organization, allowed }: { organization: stri
       {created ? (
         <SecretRevealDialog
           open
+          docs="reference-heading"
           onOpenChange={(next) => !next && setCreated(null)}
           title="Webhook signing secret"
           description={<>Verify each delivery to {created.url} with this secret (Standard Webhooks signatures).</>}

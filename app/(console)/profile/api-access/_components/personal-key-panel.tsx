@@ -152,6 +152,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
       {revealed ? (
         <SecretRevealDialog
           open
+          docs="personal-keys"
           onOpenChange={(open) => !open && setRevealed(null)}
           title="Your personal API key"
           description="It acts as you, with your current permissions, through the Keyward API."

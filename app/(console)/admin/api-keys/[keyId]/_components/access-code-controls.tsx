@@ -8,15 +8,16 @@ import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import { TableCell } from "@/components/ui/table";
 import { deleteAccessCodeAction, setAccessCodeEnabledAction } from "@/lib/actions/api-keys";
+import { EditAccessCodeDialog } from "./edit-access-code-dialog";
 
-/** A code's Enabled switch and, once it is off, its delete button with a confirmation. */
+/** A code's Enabled switch, its description editor and, once it is off, its delete button with a confirmation. */
 export function AccessCodeControls({
   keyId,
   code,
   allowed,
 }: {
   keyId: string;
-  code: { id: string; prefix: string; enabled: boolean };
+  code: { id: string; prefix: string; description: string; enabled: boolean };
   allowed: boolean;
 }) {
   const router = useRouter();
@@ -49,7 +50,8 @@ export function AccessCodeControls({
           onCheckedChange={toggle}
         />
       </TableCell>
-      <TableCell className="text-right">
+      <TableCell className="space-x-2 text-right whitespace-nowrap">
+        {allowed ? <EditAccessCodeDialog keyId={keyId} code={code} /> : null}
         {!enabled && allowed ? (
           <Button variant="outline" size="sm" onClick={() => setConfirming(true)} disabled={pending}>
             Delete access code

@@ -1,16 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { AccessCodeRevealDialog } from "@/components/api-keys/access-code-reveal-dialog";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { GatedButton } from "@/components/permissions/gated-button";
+import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createAccessCodeAction, type RevealedCode } from "@/lib/actions/api-keys";
-import { createAccessCodeSchema, MAX_CODE_VALIDITY_DAYS, type CreateAccessCodeInput } from "@/lib/validators/api-keys";
+import {
+  ACCESS_CODES_PER_KEY,
+  createAccessCodeSchema,
+  MAX_CODE_VALIDITY_DAYS,
+  type CreateAccessCodeInput,
+} from "@/lib/validators/api-keys";
 
 const DEFAULTS: CreateAccessCodeInput = { description: "", validDays: MAX_CODE_VALIDITY_DAYS };
 
@@ -27,6 +33,7 @@ export function CreateAccessCodeDialog({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const fullReasonId = useId();
   const [revealed, setRevealed] = useState<RevealedCode | null>(null);
   const actionForm = useActionForm({
     schema: createAccessCodeSchema,
@@ -45,17 +52,27 @@ export function CreateAccessCodeDialog({
   return (
     <>
       <div className="grid justify-items-end gap-1">
-        <GatedButton
-          allowed={allowed}
-          reason="You must be an Administrator to create access codes."
-          role="administrator"
-          onClick={() => setOpen(true)}
-        >
-          Create access code
-        </GatedButton>
-        {full && allowed ? (
-          <p className="text-xs text-muted-foreground">This key has 2 access codes, the most it can have.</p>
-        ) : null}
+        {allowed && full ? (
+          <>
+            <Button disabled aria-describedby={fullReasonId}>
+              Create access code
+            </Button>
+            {/* Codes count until they are deleted, expired ones too: the limit is on rows, not on working codes. */}
+            <p id={fullReasonId} className="max-w-xs text-right text-xs text-muted-foreground">
+              This key has {ACCESS_CODES_PER_KEY} access codes, the most it can have. Expired codes count until they
+              are deleted: switch one off and delete it to create another.
+            </p>
+          </>
+        ) : (
+          <GatedButton
+            allowed={allowed}
+            reason="You must be an Administrator to create access codes."
+            role="administrator"
+            onClick={() => setOpen(true)}
+          >
+            Create access code
+          </GatedButton>
+        )}
       </div>
       <FormDialog
         open={open}

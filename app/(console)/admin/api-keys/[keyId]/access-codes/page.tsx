@@ -84,7 +84,7 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
                   </TableCell>
                   <AccessCodeControls
                     keyId={key.publicId}
-                    code={{ id: code.id, prefix: code.prefix, enabled: code.enabled }}
+                    code={{ id: code.id, prefix: code.prefix, description: code.description, enabled: code.enabled }}
                     allowed={allowed && !key.archivedAt}
                   />
                 </TableRow>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
@@ -52,6 +53,9 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
         {key.linked
           ? ` This is a linked key: send the source key's access code with the header X-Keyward-Account: ${actor.organization.slug}.`
           : ""}
+      </p>
+      <p className="text-sm text-muted-foreground">
+        <ApiDocsLink section="transports" /> describes each way in full, and what every operation needs.
       </p>
       {!org!.allowQueryStringKeys ? (
         <p className="rounded-md bg-muted px-3 py-2 text-sm">

@@ -1,0 +1,67 @@
+"use client";
+
+import { MoreHorizontal } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { KeyConfirmDialogs, type KeyConfirmation } from "@/components/api-keys/key-confirm-dialogs";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+/**
+ * A key's row menu in the API Keys table: Edit opens the key's Details, Archive key and Delete key the same
+ * confirmations as the key's page. The trigger is named after the key, so each row's menu has its own name.
+ */
+export function KeyRowMenu({
+  keyId,
+  keyName,
+  archived,
+  allowed,
+}: {
+  keyId: string;
+  keyName: string;
+  archived: boolean;
+  allowed: boolean;
+}) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<KeyConfirmation>(null);
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Actions for ${keyName}`}>
+            <MoreHorizontal aria-hidden className="size-4" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem asChild>
+            <Link href={`/admin/api-keys/${keyId}`}>Edit</Link>
+          </DropdownMenuItem>
+          <DropdownMenuSeparator />
+          {archived ? null : (
+            <DropdownMenuItem disabled={!allowed} onSelect={() => setConfirming("archive")}>
+              Archive key
+            </DropdownMenuItem>
+          )}
+          <DropdownMenuItem variant="destructive" disabled={!allowed} onSelect={() => setConfirming("delete")}>
+            Delete key
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <KeyConfirmDialogs
+        keyId={keyId}
+        keyName={keyName}
+        confirming={confirming}
+        onClose={() => setConfirming(null)}
+        onArchived={() => router.refresh()}
+        onDeleted={() => router.refresh()}
+      />
+    </>
+  );
+}
