@@ -86,7 +86,13 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: "auth.setup.ts", use: { ...devices["Desktop Chrome"] } },
-    { name: "e2e", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "e2e",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"] },
+      // The fuzzing suite runs on request (`npm run test:fuzz`): it generates new requests every run.
+      testIgnore: process.env.KEYWARD_FUZZ ? [] : ["**/fuzz.spec.ts"],
+    },
   ],
   webServer: [
     {

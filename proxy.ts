@@ -45,6 +45,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   }
   // API requests skip the session entirely: they bring their own credentials.
   if (api) return NextResponse.next();
+  // A form post to a page is a server action; Next.js answers a body it cannot parse with 500, so refuse it here.
+  if (request.method === "POST" && request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
+    const parsed = await request.clone().formData().then(() => true, () => false);
+    if (!parsed) return new NextResponse("Bad request: the form data cannot be read.", { status: 400 });
+  }
   return (await consoleProxy)(request, event);
 }
 

@@ -62,6 +62,15 @@ describe("the peer recorded by the server", () => {
     expect(clientAddress(proxied["x-forwarded-for"] as string, ranges)).toBe("198.51.100.4");
   });
 
+  it("keeps only a scheme and a host in the forwarded protocol and host, even from a trusted proxy", () => {
+    for (const [proto, host] of [["", "://"], ["javascript", "a b"], ["https, http", "keyward.example.com:443"]]) {
+      const headers: IncomingHttpHeaders = { "x-forwarded-proto": proto, "x-forwarded-host": host };
+      stampPeer({ headers }, { remoteAddress: "10.1.2.3", encrypted: false }, ranges);
+      expect(["http", "https"]).toContain(headers["x-forwarded-proto"]);
+      if (headers["x-forwarded-host"] !== undefined) expect(URL.canParse(`http://${headers["x-forwarded-host"]}`)).toBe(true);
+    }
+  });
+
   it("is what a real Node server hands its handler, whatever the client sends", async () => {
     const { recordPeerAddresses } = await import("./peer-address");
     recordPeerAddresses(NO_TRUSTED_PROXIES);

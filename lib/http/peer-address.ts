@@ -18,8 +18,9 @@ const installed = globalThis as unknown as { __keywardPeerAddresses?: boolean };
  * included) sees it; here the peer is appended to X-Forwarded-For, as every proxy does, so the chain's last hop is
  * always the address that really connected, and `clientAddress()` reads the chain from the right.
  *
- * X-Forwarded-Proto is believed only from a trusted proxy; from anyone else it is replaced with what the socket
- * is, so a client on plain http cannot claim https (which decides Strict-Transport-Security).
+ * X-Forwarded-Proto and X-Forwarded-Host are believed only from a trusted proxy, and only when they are a scheme and a
+ * host; otherwise the scheme is what the socket is (so a client on plain http cannot claim https, which decides
+ * Strict-Transport-Security) and the forwarded host is dropped.
  */
 export function recordPeerAddresses(trusted: TrustedProxies): void {
   if (installed.__keywardPeerAddresses) return;
@@ -40,7 +41,13 @@ export function stampPeer(
   const prior = request.headers["x-forwarded-for"];
   const chain = Array.isArray(prior) ? prior.join(", ") : prior;
   request.headers["x-forwarded-for"] = chain ? `${chain}, ${peer}` : peer;
-  if (!isTrustedProxy(peer, trusted)) {
-    request.headers["x-forwarded-proto"] = socket.encrypted ? "https" : "http";
-  }
+  const proto = String(request.headers["x-forwarded-proto"] ?? "").split(",")[0]!.trim().toLowerCase();
+  // Even a trusted proxy's value must be a scheme: Auth.js and the pages build URLs from it, and "://host" throws.
+  const believed = isTrustedProxy(peer, trusted) && (proto === "http" || proto === "https");
+  request.headers["x-forwarded-proto"] = believed ? proto : socket.encrypted ? "https" : "http";
+  const host = request.headers["x-forwarded-host"];
+  if (host !== undefined && (!isTrustedProxy(peer, trusted) || !isHost(String(host)))) delete request.headers["x-forwarded-host"];
 }
+
+/** A host with an optional port, as URLs carry it: anything else is not a host a proxy would forward. */
+const isHost = (value: string) => /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value);
