@@ -13,6 +13,7 @@ let t: TestDatabase;
 let organizationId: string;
 let key: { id: string };
 let code: { id: string };
+let otherKey: { id: string };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -22,6 +23,9 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.message);
   key = created.value.key;
   code = created.value.code;
+  const other = await createApiKey(t.db, authorFor(people[0]!), createApiKeySchema.parse({ name: "Other" }), NO_META);
+  if (!other.ok) throw new Error(other.message);
+  otherKey = other.value.key;
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -102,11 +106,12 @@ describe("the access-log writer", () => {
     let down = true;
     const { w, messages } = writer({ getDb: outage(t.db, () => down) });
     const usedAt = new Date(Date.now() + 60_000);
+    const otherUsedAt = new Date(Date.now() + 120_000);
     w.record(entry("/api/v1/outage/1", { createdAt: usedAt }), { accessCodeId: code.id, apiKeyId: key.id });
-    w.record(entry("/api/v1/outage/2"));
+    w.record(entry("/api/v1/outage/2", { createdAt: otherUsedAt }), { apiKeyId: otherKey.id });
     await w.flush();
     await w.flush();
-    expect(w.stats()).toMatchObject({ queued: 2, touches: 2, dropped: 0 });
+    expect(w.stats()).toMatchObject({ queued: 2, touches: 3, dropped: 0 });
     expect(messages.filter((m) => /not answering/.test(m))).toHaveLength(1);
 
     down = false;
@@ -115,8 +120,11 @@ describe("the access-log writer", () => {
     expect(await logged("/api/v1/outage/")).toHaveLength(2);
     const [codeRow] = await t.db.select({ at: accessCodes.lastUsedAt }).from(accessCodes).where(eq(accessCodes.id, code.id));
     const [keyRow] = await t.db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, key.id));
+    const [otherRow] = await t.db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, otherKey.id));
+    // Each credential gets the time of its own last use, not the batch's latest.
     expect(codeRow!.at?.getTime()).toBe(usedAt.getTime());
     expect(keyRow!.at?.getTime()).toBe(usedAt.getTime());
+    expect(otherRow!.at?.getTime()).toBe(otherUsedAt.getTime());
   });
 
   it("reports what a drain could not write before its deadline", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { accessCodes, accessLogs, apiKeys, type NewAccessLog } from "@/db/schema";
 import { classifyDatabaseError, pgErrorCode } from "@/lib/db-errors";
@@ -170,13 +170,16 @@ export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
     ] as const) {
       if (map.size === 0) continue;
       const batch = [...map];
-      const at = new Date(Math.max(...batch.map(([, when]) => when.getTime())));
+      // Each credential its own time (kept updates may span a long outage); greatest(): a late batch never moves
+      // "last used" backwards.
+      const values = sql.join(
+        batch.map(([id, when]) => sql`(${id}::uuid, ${when.toISOString()}::timestamptz)`),
+        sql`, `,
+      );
       try {
-        // greatest(): a late batch never moves "last used" backwards.
-        await db
-          .update(table)
-          .set({ lastUsedAt: sql`greatest(${table.lastUsedAt}, ${at.toISOString()}::timestamptz)` })
-          .where(inArray(table.id, batch.map(([id]) => id)));
+        await db.execute(
+          sql`update ${table} set last_used_at = greatest(${table.lastUsedAt}, v.at) from (values ${values}) as v(id, at) where ${table.id} = v.id`,
+        );
       } catch (error) {
         if (classifyDatabaseError(error) === "unavailable") return "unavailable";
         log(`dropped ${batch.length} "last used" updates the database refused (${pgErrorCode(error) ?? "error"}).`);
