@@ -21,8 +21,12 @@ export function useServerAction() {
     setError(undefined);
     startTransition(async () => {
       const result = await call();
-      if (result.ok) onSuccess?.(result.data);
-      else if (!onFailure?.(result)) setError(result.message);
+      // Updates after an await fall out of the transition unless wrapped again; wrapped, the outcome (an error, a
+      // closed dialog) renders together with the end of `pending`, never while the dialog still refuses to close.
+      startTransition(() => {
+        if (result.ok) onSuccess?.(result.data);
+        else if (!onFailure?.(result)) setError(result.message);
+      });
     });
   }
 
