@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
-import { ssoProviderName } from "@/lib/auth/config";
+import { SSO_ERRORS, ssoProviderName } from "@/lib/auth/config";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** What single sign-on says when it sends someone back here (lib/auth/config.ts, SSO_ERRORS). */
+/** What single sign-on says when it sends someone back here with one of its refusals. */
 const SSO_MESSAGES: Record<string, string> = {
-  "sso-unverified":
+  [SSO_ERRORS.unverified]:
     "Your identity provider has not verified that e-mail address, so Keyward cannot sign you in with it. Verify the address with your provider, or sign in with your password.",
-  "sso-unknown": "Single sign-on found no Keyward account with that e-mail address. Ask an Administrator to add you.",
-  "sso-taken":
+  [SSO_ERRORS.unknown]: "Single sign-on found no Keyward account with that e-mail address. Ask an Administrator to add you.",
+  [SSO_ERRORS.taken]:
     "That Keyward account is already linked to a different identity at your provider. Sign in with that identity, or ask an Administrator.",
 };
 
