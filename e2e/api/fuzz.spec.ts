@@ -26,8 +26,11 @@ const SEED = process.env.KEYWARD_FUZZ_SEED
   : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.KEYWARD_FUZZ_RUNS ?? 5000);
 const REPLAY = process.env.KEYWARD_FUZZ_REPLAY;
-/** Requests in flight at once: enough to keep the server busy, few enough to leave the other worker its share. */
-const LANES = 3;
+/**
+ * Requests in flight at once. The server answers on one thread (PGlite included), which two lanes keep busy;
+ * more would only queue up in front of the other Playwright worker's requests.
+ */
+const LANES = 2;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Generation stops after this long whatever the count, so that a hanging server still gets its report. */
 const EXPLORE_LIMIT_MS = 7 * 60_000;

@@ -9,7 +9,7 @@ import net from "node:net";
 export interface RawRequest {
   /** The request line and headers, up to and including the empty line. */
   head: Buffer;
-  /** The body exactly as it goes on the wire (chunk framing included), produced lazily: bodies reach 8 MiB. */
+  /** The body exactly as it goes on the wire (chunk framing included), produced lazily: bodies reach 5 MiB. */
   body: () => Iterable<Buffer>;
 }
 
