@@ -67,6 +67,15 @@ describe("parseBody", () => {
     expect(form).toEqual(json);
   });
 
+  it.each(["constructor", "__proto__", "toString=x", "hasOwnProperty&name=a", "name=a&__proto__%5B%5D=x"])(
+    "reads the form field names of Object's prototype (%s) as plain data",
+    (text) => {
+      const outcome = parseBody({ text, type: "application/x-www-form-urlencoded" }, schema);
+      expect(outcome.ok || outcome.response.status).toBe(text.includes("name=a") ? true : 422);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    },
+  );
+
   it.each([
     ["broken JSON", { text: "{not json", type: "application/json" }, 400],
     ["a JSON array", { text: "[1,2]", type: "application/json" }, 400],

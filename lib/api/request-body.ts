@@ -67,16 +67,17 @@ function fieldKind(schema: z.ZodType): "array" | "boolean" | "text" {
 function formFields(text: string, schema: z.ZodType): Record<string, unknown> {
   const form = new URLSearchParams(text);
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
-  const fields: Record<string, unknown> = {};
+  // A Map and own-property checks: field names such as "constructor" or "__proto__" are data, never the prototype's.
+  const fields = new Map<string, unknown>();
   for (const raw of new Set(form.keys())) {
     const name = raw.endsWith("[]") ? raw.slice(0, -2) : raw;
     const values = form.getAll(raw);
-    const kind = shape[name] ? fieldKind(shape[name]) : "text";
-    if (kind === "array") fields[name] = [...((fields[name] as string[] | undefined) ?? []), ...values];
-    else if (kind === "boolean") fields[name] = values[0] === "true" ? true : values[0] === "false" ? false : values[0];
-    else fields[name] = values[0];
+    const kind = Object.hasOwn(shape, name) ? fieldKind(shape[name]!) : "text";
+    if (kind === "array") fields.set(name, [...((fields.get(name) as string[] | undefined) ?? []), ...values]);
+    else if (kind === "boolean") fields.set(name, values[0] === "true" ? true : values[0] === "false" ? false : values[0]);
+    else fields.set(name, values[0]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /**

@@ -3,7 +3,7 @@ import { summarizeAnswer, type Exploration, type FailureClass, type Minimal } fr
 
 /** The command that replays one case (and shrinks it again). */
 export const replayCommand = (seed: number, lane: number, path: string) =>
-  `KEYWARD_FUZZ_SEED=${seed} KEYWARD_FUZZ_REPLAY=${lane}:${path} npx playwright test e2e/api/fuzz.spec.ts`;
+  `KEYWARD_FUZZ_SEED=${seed} KEYWARD_FUZZ_REPLAY=${lane}:${path} npm run test:fuzz`;
 
 /** A case as the report shows it: the request, the answer, and how to replay it. */
 export function showCase(
