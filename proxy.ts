@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { problem } from "@/lib/api/problem";
 import { auth } from "@/lib/auth/config";
+import { isHost } from "@/lib/http/host";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** Paths that answer without a console session: sign-in and the public API documentation. */
@@ -43,6 +44,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
       ? problem("invalid_request", { detail: "The path is not valid percent-encoded UTF-8." })
       : new NextResponse("Page not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  // Auth.js and the pages build URLs from the Host; one no URL can hold (a port beyond 65535) would throw there.
+  const host = request.headers.get("host");
+  if (host !== null && !isHost(host)) return new NextResponse("Bad request: the Host header is not a host.", { status: 400 });
   // API requests skip the session entirely: they bring their own credentials.
   if (api) return NextResponse.next();
   // A form post to a page is a server action; Next.js answers a body it cannot parse with 500, so refuse it here.

@@ -63,7 +63,7 @@ describe("the peer recorded by the server", () => {
   });
 
   it("keeps only a scheme and a host in the forwarded protocol and host, even from a trusted proxy", () => {
-    for (const [proto, host] of [["", "://"], ["javascript", "a b"], ["https, http", "keyward.example.com:443"]]) {
+    for (const [proto, host] of [["", "://"], ["javascript", "a b"], ["https, http", "keyward.example.com:443"], ["https", "4294967296"], ["https", "256.1.1.1"], ["https", "a.example:99999"], ["https", "[::1"]]) {
       const headers: IncomingHttpHeaders = { "x-forwarded-proto": proto, "x-forwarded-host": host };
       stampPeer({ headers }, { remoteAddress: "10.1.2.3", encrypted: false }, ranges);
       expect(["http", "https"]).toContain(headers["x-forwarded-proto"]);

@@ -3,6 +3,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { isTrustedProxy, normalizeAddress, type TrustedProxies } from "./client-address";
+import { isHost } from "./host";
 
 interface RequestStart {
   request: IncomingMessage;
@@ -48,6 +49,3 @@ export function stampPeer(
   const host = request.headers["x-forwarded-host"];
   if (host !== undefined && (!isTrustedProxy(peer, trusted) || !isHost(String(host)))) delete request.headers["x-forwarded-host"];
 }
-
-/** A host with an optional port, as URLs carry it: anything else is not a host a proxy would forward. */
-const isHost = (value: string) => /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value);

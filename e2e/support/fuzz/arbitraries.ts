@@ -643,6 +643,7 @@ function credential(values: fc.Arbitrary<CredentialValue>, vias: Via[] = VIAS): 
 // ── Headers ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 const HEADER_NAMES = [
+  "Host",
   "X-Keyward-Account",
   "User-Agent",
   "X-Forwarded-For",

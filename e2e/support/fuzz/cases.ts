@@ -346,7 +346,7 @@ export function render(fuzzCase: FuzzCase, context: RenderContext): RawRequest {
   const lines: Buffer[] = [Buffer.from(`${fuzzCase.method} `, "latin1"), target, Buffer.from(" HTTP/1.1\r\n")];
   const header = (name: string, value: Buffer) =>
     lines.push(Buffer.from(`${name}: `, "latin1"), value, Buffer.from("\r\n"));
-  header("Host", Buffer.from(context.host));
+  if (!own("Host")) header("Host", Buffer.from(context.host));
   header("Connection", Buffer.from("close"));
   if (!own("User-Agent")) header("User-Agent", Buffer.from("keyward-fuzz"));
   if (!own("X-Forwarded-For")) header("X-Forwarded-For", Buffer.from(context.forwardedFor()));
@@ -424,8 +424,8 @@ export function escapeBytes(bytes: Buffer, max = 400): string {
   return bytes.length > max ? `${out}… (${bytes.length} bytes)` : out;
 }
 
-/** Headers every request carries, left out of reports. */
-const HIDDEN = ["Host: ", "Connection: close", "User-Agent: keyward-fuzz", "X-Forwarded-For: <fresh address>"];
+/** Headers every request carries, left out of reports (the Host only when it is the server's own). */
+const HIDDEN = ["Connection: close", "User-Agent: keyward-fuzz", "X-Forwarded-For: <fresh address>"];
 
 /**
  * The request as a report shows it: the head line by line with non-ASCII bytes escaped, secrets by name
@@ -444,7 +444,7 @@ export function describe(fuzzCase: FuzzCase, context: RenderContext): string {
   const head = shown.head
     .toString("latin1")
     .split("\r\n")
-    .filter((line) => line && !HIDDEN.some((prefix) => line.startsWith(prefix)))
+    .filter((line) => line && line !== `Host: ${context.host}` && !HIDDEN.some((prefix) => line.startsWith(prefix)))
     .map((line) => {
       const shownLine = escapeBytes(Buffer.from(line, "latin1")).replace(/%3Csecret%3A([\w:]+)%3E/g, "<secret:$1>");
       const basic = /^Authorization: Basic ([A-Za-z0-9+/=]+)$/.exec(line)?.[1];
