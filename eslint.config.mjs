@@ -6,7 +6,8 @@ const eslintConfig = [
   ...typescript,
   {
     ignores: [
-      ".next/**",
+      "**/.next/**",
+      "bench/peer/node_modules/**",
       "node_modules/**",
       ".data/**",
       "test-results/**",

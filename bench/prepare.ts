@@ -1,6 +1,7 @@
 // Run by bench/run.mjs with the server stopped: migrates and seeds an embedded database, creates one API key for
-// Acme, and prints its access code as JSON on stdout.
-import { eq } from "drizzle-orm";
+// Acme, and prints its access code as JSON on stdout. With --large, the database also gets 100,000 other keys (each
+// with an access code) and 1,000,000 access-log rows, to show whether the stored data's size slows a request.
+import { eq, sql } from "drizzle-orm";
 import { openEmbeddedDatabase } from "@/db/drivers";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
@@ -9,8 +10,8 @@ import { generateSecret } from "@/lib/secrets";
 import { createApiKey } from "@/lib/services/api-keys";
 import { createApiKeySchema } from "@/lib/validators/api-keys";
 
-const dir = process.argv[2];
-if (!dir) throw new Error("usage: prepare.ts <pglite dir>");
+const [dir, size] = process.argv.slice(2);
+if (!dir) throw new Error("usage: prepare.ts <pglite dir> [--large]");
 const { db, close } = await openEmbeddedDatabase(dir);
 try {
   await migrateDatabase(db, "pglite");
@@ -23,6 +24,22 @@ try {
     { ip: null, userAgent: "bench" },
   );
   if (!created.ok) throw new Error(created.message);
+  if (size === "--large") {
+    const org = admin!.organizationId;
+    await db.execute(sql`
+      insert into api_keys (organization_id, public_id, name, policies)
+      select ${org}, 'kwk_bench' || g, 'Bench filler ' || g, '{users:read}' from generate_series(1, 100000) g`);
+    await db.execute(sql`
+      insert into access_codes (api_key_id, secret_hash, display_prefix, expires_at)
+      select id, encode(sha256(convert_to(public_id, 'UTF8')), 'hex'), 'kwak_bench', now() + interval '300 days'
+      from api_keys where public_id like 'kwk_bench%'`);
+    await db.execute(sql`
+      insert into access_logs (organization_id, api_key_id, method, path, status, ip, duration_ms, created_at)
+      select ${org}, k.id, 'GET', '/api/v1/me', 200, '198.18.0.1', 3, now() - g * interval '1 second'
+      from generate_series(1, 1000000) g
+      join (select id, row_number() over () - 1 as n from api_keys where public_id like 'kwk_bench%') k on k.n = g % 100000`);
+    await db.execute(sql`analyze`);
+  }
   // A well-formed access code (right prefix and checksum) that exists nowhere: the costly kind of invalid key.
   const unknown = generateSecret("access_code");
   process.stdout.write(JSON.stringify({ keyId: created.value.key.publicId, secret: created.value.code.secret, unknown }) + "\n");

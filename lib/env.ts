@@ -48,8 +48,6 @@ const envSchema = z
     KEYWARD_SESSION_LIFETIME_HOURS: wholeNumber(1, 24 * 90, "hours").default(24 * 7),
     /** …and this long after its last request. */
     KEYWARD_SESSION_IDLE_MINUTES: wholeNumber(5, 24 * 60 * 90, "minutes").default(120),
-    /** Set only by `npm run bench`: serves /api/bench-floor, the minimal route the bench compares Keyward with. */
-    KEYWARD_BENCH_FLOOR: flag,
     /** Seconds before each webhook retry, e.g. `5,300,1800`; tests use short ones to watch retries happen. */
     KEYWARD_WEBHOOK_RETRY_SCHEDULE: z
       .string()

@@ -130,6 +130,3 @@ test("An integration with keys:read reads keys but never a secret", async ({ pag
   expect((await request.post(`/api/v1/api-keys/${keyId}/archive`, { headers: { "X-API-Key": secret } })).status()).toBe(403);
 });
 
-test("The bench's floor route does not exist outside the bench", async ({ request }) => {
-  expect((await request.get("/api/bench-floor")).status()).toBe(404);
-});
