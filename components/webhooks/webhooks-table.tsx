@@ -11,7 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
+import type { LastDelivery } from "@/db/queries/webhooks";
 import type { WebhookStatus } from "@/lib/webhooks/constants";
+import { describeDeliveryState } from "@/lib/webhooks/delivery-states";
 
 export interface WebhookListItem {
   id: string;
@@ -20,15 +22,8 @@ export interface WebhookListItem {
   operationType: string;
   status: WebhookStatus;
   disabledReason: string | null;
-  lastDelivery: { status: string; statusCode: number | null; at: string; error: string | null } | null;
+  lastDelivery: LastDelivery | null;
 }
-
-const DELIVERY_LABELS: Record<string, string> = {
-  pending: "Pending",
-  succeeded: "Delivered",
-  failed: "Failed",
-  skipped: "Skipped (Off)",
-};
 
 /** A person's webhooks (URL, Entity, Operation Type, Status: the API's fields), on their tab and for administrators. */
 export function WebhooksTable({
@@ -74,10 +69,7 @@ export function WebhooksTable({
               <TableCell className="text-xs">
                 {webhook.lastDelivery ? (
                   <span className="grid gap-0.5">
-                    <span>
-                      {DELIVERY_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
-                      {webhook.lastDelivery.statusCode ? ` (${webhook.lastDelivery.statusCode})` : ""}
-                    </span>
+                    <span>{describeDeliveryState(webhook.lastDelivery.status, webhook.lastDelivery.statusCode)}</span>
                     <span className="text-muted-foreground">
                       <DateTime value={webhook.lastDelivery.at} />
                     </span>
