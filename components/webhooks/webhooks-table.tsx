@@ -12,14 +12,15 @@ import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
 import type { LastDelivery } from "@/db/queries/webhooks";
-import type { WebhookStatus } from "@/lib/webhooks/constants";
+import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
+import { isOffered } from "@/lib/webhooks/subscriptions";
 import { describeDeliveryState } from "@/lib/webhooks/delivery-states";
 
 export interface WebhookListItem {
   id: string;
   url: string;
-  entity: string;
-  operationType: string;
+  entity: WebhookEntity;
+  operationType: WebhookOperation;
   status: WebhookStatus;
   disabledReason: string | null;
   lastDelivery: LastDelivery | null;
@@ -62,7 +63,14 @@ export function WebhooksTable({
                 {webhook.url}
               </TableCell>
               <TableCell>{webhook.entity}</TableCell>
-              <TableCell>{webhook.operationType}</TableCell>
+              <TableCell>
+                {webhook.operationType}
+                {isOffered(webhook.entity, webhook.operationType) ? null : (
+                  <span className="block max-w-48 text-xs whitespace-normal text-muted-foreground">
+                    Nothing in Keyward emits {webhook.entity} {webhook.operationType} events: this webhook receives nothing.
+                  </span>
+                )}
+              </TableCell>
               <TableCell>
                 <StatusSwitch webhook={webhook} canManage={canManage} />
               </TableCell>
