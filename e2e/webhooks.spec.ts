@@ -241,4 +241,22 @@ test("Send test event queues a signed test delivery that the delivery log shows 
   await expect(page.getByRole("row", { name: new RegExp(`sent a test event to the webhook ${escapeRegExp(hooks.url)}`) })).toBeVisible();
 });
 
+test("An Administrator sends a test event to a person's webhook from API Management, and its delivery log there shows it", async ({
+  page,
+  request,
+}) => {
+  const hooks = await receiver();
+  const created = await request.post("/api/v1/webhooks", { ...asKey(key), data: { url: hooks.url, entity: "Webhook", operationType: "Update" } });
+  expect(created.status()).toBe(201);
+  await page.goto(`/admin/api-management?q=${encodeURIComponent(PEOPLE.admin.email)}`);
+  await page.getByRole("link", { name: PEOPLE.admin.name }).click();
+  await page.getByRole("region", { name: "Webhooks" }).getByRole("link", { name: `Delivery log of ${hooks.url}` }).click();
+  await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByRole("region", { name: "Webhook.Test delivery" }).getByText("Delivered", { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(hooks.received.map((d) => d.json.type)).toEqual(["Webhook.Test"]);
+});
+
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
