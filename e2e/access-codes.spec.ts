@@ -130,3 +130,48 @@ test("An Administrator disables a code, which fails on the next request, and del
   await page.goto("/admin/audit-log");
   await expect(page.getByRole("row", { name: new RegExp(`deleted the access code ${secret.slice(0, 13)}`) })).toBeVisible();
 });
+
+test("As in the BMS article, an Administrator disables a code used a minute ago only after confirming that integrations using it will get 401; an unused code switches off at once", async ({
+  page,
+  request,
+}) => {
+  const { secret } = await createKey(page);
+  const prefix = secret.slice(0, 13);
+  expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(200);
+  await page.getByRole("tab", { name: "Access Codes" }).click();
+  const table = page.getByRole("table", { name: "Access codes" });
+  const used = table.getByRole("row").filter({ hasText: prefix });
+  await expect(used).not.toContainText("Never");
+
+  await used.getByRole("switch", { name: "Enabled" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Disable access code ${prefix}?` });
+  await expect(confirm).toContainText(`Integrations using ${prefix}… will get 401`);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(used.getByRole("switch", { name: "Enabled" })).toBeChecked();
+  expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(200);
+
+  await used.getByRole("switch", { name: "Enabled" }).click();
+  await confirm.getByRole("button", { name: "Disable access code" }).click();
+  await expect(page.getByText(`Access code ${prefix} disabled`)).toBeVisible();
+  await expect(used.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
+  expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
+
+  // A code nobody has used is switched off without a question.
+  await page.getByRole("button", { name: "Create access code" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create access code" });
+  await dialog.getByLabel("Description").fill("Never used");
+  await dialog.getByRole("button", { name: "Save access code" }).click();
+  const reveal = page.getByRole("dialog", { name: /^Access code for / });
+  const fresh = (await reveal.getByRole("textbox", { name: "Access code" }).inputValue()).slice(0, 13);
+  await reveal.getByRole("button", { name: "Copy access code" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  const unused = table.getByRole("row").filter({ hasText: fresh });
+  await unused.getByRole("switch", { name: "Enabled" }).click();
+  await expect(page.getByText(`Access code ${fresh} disabled`)).toBeVisible();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(unused.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
+
+  await page.goto("/admin/audit-log");
+  await expect(page.getByRole("row", { name: new RegExp(`disabled the access code ${prefix}`) })).toBeVisible();
+});

@@ -15,7 +15,7 @@ const hookUrl = "https://127.0.0.1:9/lea/webhooks";
 test("An Administrator finds a person with API access in API Management, with their webhook count", async ({ page, pageAs, request }) => {
   const asLea = await pageAs("lead");
   leaKey = await enablePersonalKey(asLea);
-  const created = await request.post("/api/v1/webhooks", { ...asKey(leaKey), data: { url: hookUrl, entity: "User", operationType: "Create" } });
+  const created = await request.post("/api/v1/webhooks", { ...asKey(leaKey), data: { url: hookUrl, entity: "User", operationType: "Update" } });
   expect(created.status()).toBe(201);
 
   await page.goto("/admin/api-management");
@@ -48,7 +48,7 @@ test("An Administrator switches a person's webhook Off and On, and deletes it", 
   const webhooks = page.getByRole("region", { name: "Webhooks" });
   const row = webhooks.getByRole("row").filter({ hasText: hookUrl });
   await expect(row).toContainText("User");
-  await expect(row).toContainText("Create");
+  await expect(row).toContainText("Update");
   const status = row.getByRole("switch", { name: "Status" });
   await expect(status).toBeChecked();
 

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = {
   "webhook.deleted": { resource: "webhook", sentence: "deleted the webhook", operation: "Delete" },
   "webhook.disabled": { resource: "webhook", sentence: "switched Off the webhook", operation: "Update" },
   "webhook.delivery_resent": { resource: "webhook", sentence: "resent a delivery of the webhook", operation: "Update" },
+  // A test event changes nothing: it is delivered only to the webhook tested, never fanned out.
+  "webhook.test_sent": { resource: "webhook", sentence: "sent a test event to the webhook", operation: null },
   // The person signs in ("Ada Admin signed in"); a refusal is Keyward's ("Keyward refused a sign-in as Ada Admin"),
   // recorded only for e-mails of existing people, whose organisation's log it belongs to.
   "session.signed_in": { resource: "session", sentence: "signed in", operation: null },

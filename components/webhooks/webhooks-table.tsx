@@ -11,24 +11,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
-import type { WebhookStatus } from "@/lib/webhooks/constants";
+import type { LastDelivery } from "@/db/queries/webhooks";
+import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
+import { isOffered } from "@/lib/webhooks/subscriptions";
+import { describeDeliveryState } from "@/lib/webhooks/delivery-states";
 
 export interface WebhookListItem {
   id: string;
   url: string;
-  entity: string;
-  operationType: string;
+  entity: WebhookEntity;
+  operationType: WebhookOperation;
   status: WebhookStatus;
   disabledReason: string | null;
-  lastDelivery: { status: string; statusCode: number | null; at: string; error: string | null } | null;
+  lastDelivery: LastDelivery | null;
 }
-
-const DELIVERY_LABELS: Record<string, string> = {
-  pending: "Pending",
-  succeeded: "Delivered",
-  failed: "Failed",
-  skipped: "Skipped (Off)",
-};
 
 /** A person's webhooks (URL, Entity, Operation Type, Status: the API's fields), on their tab and for administrators. */
 export function WebhooksTable({
@@ -67,17 +63,21 @@ export function WebhooksTable({
                 {webhook.url}
               </TableCell>
               <TableCell>{webhook.entity}</TableCell>
-              <TableCell>{webhook.operationType}</TableCell>
+              <TableCell>
+                {webhook.operationType}
+                {isOffered(webhook.entity, webhook.operationType) ? null : (
+                  <span className="block max-w-48 text-xs whitespace-normal text-muted-foreground">
+                    Nothing in Keyward emits {webhook.entity} {webhook.operationType} events: this webhook receives nothing.
+                  </span>
+                )}
+              </TableCell>
               <TableCell>
                 <StatusSwitch webhook={webhook} canManage={canManage} />
               </TableCell>
               <TableCell className="text-xs">
                 {webhook.lastDelivery ? (
                   <span className="grid gap-0.5">
-                    <span>
-                      {DELIVERY_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
-                      {webhook.lastDelivery.statusCode ? ` (${webhook.lastDelivery.statusCode})` : ""}
-                    </span>
+                    <span>{describeDeliveryState(webhook.lastDelivery.status, webhook.lastDelivery.statusCode)}</span>
                     <span className="text-muted-foreground">
                       <DateTime value={webhook.lastDelivery.at} />
                     </span>

@@ -1,19 +1,36 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
+import { webhookDeliveries, webhookDeliveryAttempts, webhooks, type WebhookDelivery } from "@/db/schema";
+import { deliveryState, type DeliveryState } from "@/lib/webhooks/delivery-states";
 
-export interface LastDelivery {
-  status: "pending" | "succeeded" | "failed" | "skipped";
+interface StoredLastDelivery {
+  status: WebhookDelivery["status"];
+  attempts: number;
   statusCode: number | null;
   at: string;
   error: string | null;
 }
 
+/** A webhook's latest delivery, in the delivery states' vocabulary. */
+export interface LastDelivery {
+  status: DeliveryState;
+  statusCode: number | null;
+  at: string;
+  error: string | null;
+}
+
+function lastDeliveryOf(value: unknown): LastDelivery | null {
+  const stored = parseJson<StoredLastDelivery>(value);
+  if (!stored) return null;
+  const { attempts, ...rest } = stored;
+  return { ...rest, status: deliveryState({ status: stored.status, attempts }) };
+}
+
 // The outer column is spelled out: drizzle renders a column of a single-table select unqualified, which inside
 // this subquery would mean d.id.
-const lastDelivery = sql<LastDelivery | null>`(
-  select json_build_object('status', d.status, 'statusCode', d.last_status_code, 'at', coalesce(d.completed_at, d.created_at), 'error', d.last_error)
+const lastDelivery = sql<unknown>`(
+  select json_build_object('status', d.status, 'attempts', d.attempts, 'statusCode', d.last_status_code, 'at', coalesce(d.completed_at, d.created_at), 'error', d.last_error)
   from ${webhookDeliveries} d where d.webhook_id = "webhooks"."id" order by d.created_at desc limit 1
 )`;
 
@@ -35,7 +52,7 @@ export async function listWebhooksForUser(db: Executor, organizationId: string, 
     .from(webhooks)
     .where(and(eq(webhooks.organizationId, organizationId), eq(webhooks.userId, userId)))
     .orderBy(webhooks.createdAt, webhooks.id);
-  return rows.map((row) => ({ ...row, lastDelivery: parseJson<LastDelivery>(row.lastDelivery) }));
+  return rows.map((row) => ({ ...row, lastDelivery: lastDeliveryOf(row.lastDelivery) }));
 }
 
 export type WebhookRow = Awaited<ReturnType<typeof listWebhooksForUser>>[number];
@@ -60,13 +77,32 @@ export async function getWebhook(db: Executor, organizationId: string, id: strin
   return row ?? null;
 }
 
-/** The delivery log: the webhook's newest deliveries with every attempt. */
+/**
+ * The delivery that resent `delivery`, if any: a resend is a later delivery of the same event to the same webhook
+ * (the fan-out writes one per event and webhook, so nothing else matches).
+ */
+export async function getResendOf(db: Executor, delivery: Pick<WebhookDelivery, "webhookId" | "auditEventId" | "createdAt">) {
+  if (!delivery.auditEventId) return null;
+  const sameEvent = and(eq(webhookDeliveries.webhookId, delivery.webhookId), eq(webhookDeliveries.auditEventId, delivery.auditEventId));
+  const [later] = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(sameEvent, gt(webhookDeliveries.createdAt, delivery.createdAt)))
+    .limit(1);
+  return later ?? null;
+}
+
+/**
+ * The delivery log: the webhook's newest deliveries with every attempt, each in the delivery states' vocabulary,
+ * and linked to the delivery that resent it or that it resends.
+ */
 export async function listDeliveries(db: Executor, webhookId: string, limit = 25) {
   const deliveries = await db
     .select({
       id: webhookDeliveries.id,
       eventType: webhookDeliveries.eventType,
       status: webhookDeliveries.status,
+      auditEventId: webhookDeliveries.auditEventId,
       attempts: webhookDeliveries.attempts,
       nextAttemptAt: webhookDeliveries.nextAttemptAt,
       createdAt: webhookDeliveries.createdAt,
@@ -87,7 +123,18 @@ export async function listDeliveries(db: Executor, webhookId: string, limit = 25
         )
         .orderBy(webhookDeliveryAttempts.attempt)
     : [];
-  return deliveries.map((delivery) => ({ ...delivery, log: attempts.filter((a) => a.deliveryId === delivery.id) }));
+  // Newest first: the deliveries of one event after a given one are earlier in the list.
+  const sameEvent = (a: (typeof deliveries)[number], b: (typeof deliveries)[number]) => a.auditEventId !== null && a.auditEventId === b.auditEventId;
+  return deliveries.map((delivery, index) => ({
+    id: delivery.id,
+    eventType: delivery.eventType,
+    state: deliveryState(delivery),
+    nextAttemptAt: delivery.nextAttemptAt,
+    createdAt: delivery.createdAt,
+    resentAs: deliveries.slice(0, index).findLast((other) => sameEvent(other, delivery))?.id ?? null,
+    resendOf: deliveries.slice(index + 1).find((other) => sameEvent(other, delivery))?.id ?? null,
+    log: attempts.filter((a) => a.deliveryId === delivery.id),
+  }));
 }
 
 export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>[number];

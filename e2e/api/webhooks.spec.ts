@@ -31,6 +31,12 @@ const BAD_CREATES: { title: string; body: Record<string, unknown>; field: string
   { title: "an unknown entity", body: { ...valid, entity: "Invoice" }, field: "entity", message: /Choose an entity/ },
   { title: "an unknown operation type", body: { ...valid, operationType: "Upsert" }, field: "operationType", message: /Choose an operation type/ },
   { title: "a URL of the wrong type", body: { ...valid, url: 42 }, field: "url", message: /Enter the URL/ },
+  {
+    title: "User Create, which nothing in Keyward emits",
+    body: { ...valid, entity: "User", operationType: "Create" },
+    field: "operationType",
+    message: /Nothing in Keyward emits User Create events\. Choose Update\./,
+  },
 ];
 
 for (const bad of BAD_CREATES) {

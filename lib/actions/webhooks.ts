@@ -3,11 +3,19 @@
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { mapOk } from "@/lib/result";
-import { createWebhook, deleteWebhook, resendDelivery, updateWebhook, type WebhookScope } from "@/lib/services/webhooks";
+import {
+  createWebhook,
+  deleteWebhook,
+  resendDelivery,
+  sendTestEvent,
+  updateWebhook,
+  type WebhookScope,
+} from "@/lib/services/webhooks";
 import {
   createWebhookSchema,
   deleteWebhookSchema,
   resendDeliverySchema,
+  sendTestEventSchema,
   setWebhookStatusSchema,
 } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
@@ -70,6 +78,13 @@ export const deleteWebhookAction = defineAction({
 export const resendWebhookDeliveryAction = defineAction({
   ...manageWebhooks,
   input: resendDeliverySchema,
-  run: ({ db, author, actor, input, meta }) => resendDelivery(db, author, scopeOf(actor), input.deliveryId, meta),
+  run: ({ db, author, actor, input, meta }) => resendDelivery(db, author, scopeOf(actor), input, meta),
+  revalidate: refreshWebhooks,
+});
+
+export const sendWebhookTestEventAction = defineAction({
+  ...manageWebhooks,
+  input: sendTestEventSchema,
+  run: ({ db, author, actor, input, meta }) => sendTestEvent(db, author, scopeOf(actor), input.webhookId, meta),
   revalidate: refreshWebhooks,
 });

@@ -38,7 +38,7 @@ describe("every typed text field of the validators", () => {
     expect(linkApiKeySchema.safeParse({ sourceKeyId: `kwk_${value}`, policies: ["users:read"] }).success).toBe(false);
     expect(linkApiKeySchema.safeParse({ sourceKeyId: "kwk_x", name: `n${value}`, policies: ["users:read"] }).success).toBe(false);
     expect(createAccessCodeSchema.safeParse({ description: `d${value}` }).success).toBe(false);
-    expect(createWebhookSchema.safeParse({ url: `https://example.com/${value}`, entity: "User", operationType: "Create" }).success).toBe(false);
+    expect(createWebhookSchema.safeParse({ url: `https://example.com/${value}`, entity: "User", operationType: "Update" }).success).toBe(false);
     expect(auditFiltersSchema.safeParse({ actor: `a${value}` }).success).toBe(false);
     expect(auditFiltersSchema.safeParse({ action: `a${value}` }).success).toBe(false);
     expect(auditFiltersSchema.safeParse({ targetType: `t${value}` }).success).toBe(false);

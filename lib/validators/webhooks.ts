@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isOffered, operationsOf } from "@/lib/webhooks/subscriptions";
+import { DELIVERY_STATE_MEANINGS, DELIVERY_STATES } from "@/lib/webhooks/delivery-states";
 import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS, WEBHOOK_STATUSES } from "@/lib/webhooks/constants";
 import { text } from "./text";
 
@@ -7,11 +9,20 @@ const url = text({ error: "Enter the URL Keyward should send events to." })
   .max(2048, "The URL must be at most 2048 characters.")
   .refine((value) => URL.canParse(value), "Enter a full URL, such as https://example.com/webhooks.");
 
-export const createWebhookSchema = z.object({
-  url,
-  entity: z.enum(WEBHOOK_ENTITIES, { error: `Choose an entity: ${WEBHOOK_ENTITIES.join(", ")}.` }),
-  operationType: z.enum(WEBHOOK_OPERATIONS, { error: `Choose an operation type: ${WEBHOOK_OPERATIONS.join(", ")}.` }),
-});
+export const createWebhookSchema = z
+  .object({
+    url,
+    entity: z.enum(WEBHOOK_ENTITIES, { error: `Choose an entity: ${WEBHOOK_ENTITIES.join(", ")}.` }),
+    operationType: z.enum(WEBHOOK_OPERATIONS, { error: `Choose an operation type: ${WEBHOOK_OPERATIONS.join(", ")}.` }),
+  })
+  .superRefine((value, context) => {
+    if (isOffered(value.entity, value.operationType)) return;
+    context.addIssue({
+      code: "custom",
+      path: ["operationType"],
+      message: `Nothing in Keyward emits ${value.entity} ${value.operationType} events. Choose ${operationsOf(value.entity).join(" or ")}.`,
+    });
+  });
 export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 
 export const updateWebhookSchema = z
@@ -34,7 +45,13 @@ export const setWebhookStatusSchema = z.object({
 
 export const deleteWebhookSchema = z.object({ webhookId: webhookIdSchema });
 
-export const resendDeliverySchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
+export const resendDeliverySchema = z.object({
+  deliveryId: z.uuid("Unknown delivery."),
+  /** Switches the webhook On first when it is Off: an Off webhook sends nothing, so a plain resend is refused. */
+  switchOn: z.boolean().optional(),
+});
+
+export const sendTestEventSchema = z.object({ webhookId: webhookIdSchema });
 
 /** A webhook as the API answers it (never its secret). */
 export const webhookSchema = z
@@ -47,7 +64,9 @@ export const webhookSchema = z
     createdAt: z.iso.datetime(),
     lastDelivery: z
       .object({
-        status: z.enum(["pending", "succeeded", "failed", "skipped"]),
+        status: z.enum(DELIVERY_STATES).meta({
+          description: DELIVERY_STATES.map((state) => `\`${state}\`: ${DELIVERY_STATE_MEANINGS[state]}`).join(" "),
+        }),
         statusCode: z.number().int().nullable(),
         at: z.string(),
         error: z.string().nullable(),

@@ -10,15 +10,10 @@ import { enablePersonalKey } from "@/lib/services/personal-api-keys";
 import { createWebhook, resendDelivery, updateWebhook } from "@/lib/services/webhooks";
 import { authorFor, createOrganization, NO_META, setRoles } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import type { Resolver } from "./address-policy";
+import { deps, receiver, resolve, secretKey } from "@/lib/testing/webhooks";
 import type { WebhookEntity, WebhookOperation } from "./constants";
-import { webhookKey } from "./secret-box";
 import type { Sender } from "./send";
 import { createDeliveryWorker, type WorkerOptions } from "./worker";
-
-const secretKey = webhookKey("a-test-auth-secret-that-is-long-enough-000");
-const resolve: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
-const deps = { allowLoopback: false, secretKey, resolve };
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -36,17 +31,6 @@ async function hook(owner: Person, entity: WebhookEntity, operationType: Webhook
 
 async function pendingFor(webhookId: string) {
   return t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, webhookId));
-}
-
-/** A receiver that records what it got and answers with `status(deliveryCount)`. */
-function receiver(status: (n: number) => number = () => 204) {
-  const received: { id: string; body: string; headers: Record<string, string> }[] = [];
-  const send: Sender = async ({ headers, body }) => {
-    received.push({ id: headers["webhook-id"]!, body, headers });
-    const code = status(received.length);
-    return { statusCode: code, error: code < 300 ? null : `HTTP ${code}`, durationMs: 1 };
-  };
-  return { received, send };
 }
 
 const worker = (options: Partial<WorkerOptions> & { send: Sender }) =>
@@ -89,7 +73,10 @@ describe("the webhook outbox", () => {
     ]);
     const [ada, max, mia] = people as unknown as [Person, Person, Person];
     const adaKeys = await hook(ada, "ApiKey", "Create");
+    // Subscribed while an Administrator, then made a Member again: the fan-out reads the roles of each moment.
+    await setRoles(t.db, max.id, ["administrator"]);
     const maxKeys = await hook(max, "ApiKey", "Create");
+    await setRoles(t.db, max.id, ["member"]);
     const adaUsers = await hook(ada, "User", "Update");
     const maxUsers = await hook(max, "User", "Update");
     const miaUsers = await hook(mia, "User", "Update");
@@ -152,7 +139,7 @@ describe("the delivery worker", () => {
     const attempts = await t.db.select().from(webhookDeliveryAttempts).where(eq(webhookDeliveryAttempts.deliveryId, delivery!.id));
     expect(attempts).toMatchObject([{ attempt: 1, statusCode: 204, succeeded: true }]);
     const [listed] = await listWebhooksForUser(t.db, owner.organizationId, owner.id);
-    expect(listed?.lastDelivery).toMatchObject({ status: "succeeded", statusCode: 204 });
+    expect(listed?.lastDelivery).toMatchObject({ status: "delivered", statusCode: 204 });
   });
 
   it("retries failures on its schedule, then gives up; Resend starts again", async () => {
@@ -166,11 +153,20 @@ describe("the delivery worker", () => {
     const [delivery] = await pendingFor(created.webhook.id);
     expect(delivery).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: 500 });
 
-    expect(await resendDelivery(t.db, authorFor(owner), "own", delivery!.id, NO_META)).toEqual({ ok: true, value: undefined });
+    const resent = await resendDelivery(t.db, authorFor(owner), "own", { deliveryId: delivery!.id }, NO_META);
+    if (!resent.ok) throw new Error(resent.message);
     const ok = receiver();
     await worker({ send: ok.send }).runOnce();
-    const [after] = await pendingFor(created.webhook.id);
-    expect(after).toMatchObject({ status: "succeeded", attempts: 4 });
+    // The resend is a new delivery of the same event; the failed one keeps its record.
+    const rows = await pendingFor(created.webhook.id);
+    expect(rows.find((row) => row.id === delivery!.id)).toMatchObject({ status: "failed", attempts: 3, lastStatusCode: 500 });
+    expect(rows.find((row) => row.id === resent.value.deliveryId)).toMatchObject({ status: "succeeded", attempts: 1 });
+    expect(ok.received[0]!.body).toBe(failing.received[0]!.body);
+    expect(await resendDelivery(t.db, authorFor(owner), "own", { deliveryId: delivery!.id }, NO_META)).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      message: `This delivery was already resent as ${resent.value.deliveryId}.`,
+    });
   });
 
   it("switches a webhook Off when its receiver answers 410, and sends nothing to Off webhooks", async () => {

@@ -28,7 +28,7 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       tags: ["Webhooks"],
       summary: "Create a webhook",
       description:
-        "Subscribes the person the credential acts as to one entity and operation type. The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
+        "Subscribes the person the credential acts as to one entity and operation type. Only pairs that some change emits are accepted (422 on `operationType` otherwise; `User` has `Update` only), and only entities that person may see (403 naming `entity` otherwise: `ApiKey` and `AccessCode` are for Administrators). The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
       requestBody: { content: { "application/json": { schema: createWebhookSchema } } },
       responses: { 201: { description: "Created.", content: { "application/json": { schema: webhookCreatedSchema } } } },
     }),
@@ -39,7 +39,8 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       operationId: "updateWebhook",
       tags: ["Webhooks"],
       summary: "Switch a webhook On or Off, or change its URL",
-      description: "Switching a webhook On does not replay the events it missed while Off.",
+      description:
+        "Switching a webhook On does not replay the events it missed while Off, and is refused (403 naming `status`) when its owner can no longer see its entity.",
       requestParams: idParam,
       requestBody: { content: { "application/json": { schema: updateWebhookSchema } } },
       responses: {

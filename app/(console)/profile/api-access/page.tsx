@@ -59,7 +59,7 @@ export default async function ApiAccessPage() {
               nothing.
             </p>
           </div>
-          <AddWebhookDialog organization={actor.organization.name} allowed={canWebhooks} />
+          <AddWebhookDialog organization={actor.organization.name} allowed={canWebhooks} permissions={actor.permissions} />
         </div>
         <WebhooksTable
           webhooks={webhooks.map(toWebhookListItem)}

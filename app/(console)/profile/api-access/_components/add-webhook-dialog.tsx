@@ -12,11 +12,25 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { createWebhookAction, type CreatedWebhook } from "@/lib/actions/webhooks";
 import { createWebhookSchema, type CreateWebhookInput } from "@/lib/validators/webhooks";
-import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS } from "@/lib/webhooks/constants";
+import type { Permission } from "@/lib/auth/permissions";
+import type { WebhookEntity, WebhookOperation } from "@/lib/webhooks/constants";
+import { entityChoices, operationsOf, WEBHOOK_TRIGGERS } from "@/lib/webhooks/subscriptions";
 
 const DEFAULTS: CreateWebhookInput = { url: "", entity: "User", operationType: "Update" };
 
-export function AddWebhookDialog({ organization, allowed }: { organization: string; allowed: boolean }) {
+/**
+ * Add webhook: offers only the entities the person may see (the others disabled, with the reason) and, for the
+ * chosen entity, only the operations some change emits, each saying which actions trigger it.
+ */
+export function AddWebhookDialog({
+  organization,
+  allowed,
+  permissions,
+}: {
+  organization: string;
+  allowed: boolean;
+  permissions: readonly Permission[];
+}) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const actionForm = useActionForm({
@@ -31,6 +45,12 @@ export function AddWebhookDialog({ organization, allowed }: { organization: stri
   });
   const { form } = actionForm;
   const errors = form.formState.errors;
+  const entity = form.watch("entity") as WebhookEntity;
+  const operation = form.watch("operationType") as WebhookOperation;
+  const choices = entityChoices(permissions);
+  const refused = choices.filter((choice) => choice.refusal);
+  const operations = operationsOf(entity);
+  const entityField = form.register("entity");
 
   return (
     <>
@@ -49,20 +69,46 @@ export function AddWebhookDialog({ organization, allowed }: { organization: stri
         <Field label="URL" id="webhook-url" error={errors.url?.message} description="https only.">
           <Input type="url" placeholder="https://example.com/webhooks/keyward" autoComplete="off" {...form.register("url")} />
         </Field>
-        <Field label="Entity" id="webhook-entity" error={errors.entity?.message}>
-          <NativeSelect className="w-full" {...form.register("entity")}>
-            {WEBHOOK_ENTITIES.map((entity) => (
-              <option key={entity} value={entity}>
-                {entity}
+        <Field
+          label="Entity"
+          id="webhook-entity"
+          error={errors.entity?.message}
+          description="PersonalApiKey and Webhook events are about your own key and webhooks (Administrators get everyone's)."
+        >
+          <NativeSelect
+            className="w-full"
+            {...entityField}
+            onChange={(event) => {
+              void entityField.onChange(event);
+              // Keep an operation the new entity offers, so the form never holds a pair that nothing emits.
+              const offered = operationsOf(event.target.value as WebhookEntity);
+              if (!offered.includes(form.getValues("operationType"))) form.setValue("operationType", offered[0]!);
+            }}
+          >
+            {choices.map((choice) => (
+              <option key={choice.entity} value={choice.entity} disabled={choice.refusal !== null}>
+                {choice.refusal ? `${choice.entity} (not available to you)` : choice.entity}
               </option>
             ))}
           </NativeSelect>
         </Field>
-        <Field label="Operation Type" id="webhook-operation" error={errors.operationType?.message}>
+        {refused.length > 0 ? (
+          <ul aria-label="Entities not available to you" className="grid gap-1 text-sm text-muted-foreground">
+            {refused.map((choice) => (
+              <li key={choice.entity}>{choice.refusal}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Field
+          label="Operation Type"
+          id="webhook-operation"
+          error={errors.operationType?.message}
+          description={WEBHOOK_TRIGGERS[entity]?.[operation] ? `Triggered by: ${WEBHOOK_TRIGGERS[entity][operation]}.` : undefined}
+        >
           <NativeSelect className="w-full" {...form.register("operationType")}>
-            {WEBHOOK_OPERATIONS.map((operation) => (
-              <option key={operation} value={operation}>
-                {operation}
+            {operations.map((op) => (
+              <option key={op} value={op}>
+                {`${op} — ${WEBHOOK_TRIGGERS[entity][op]}`}
               </option>
             ))}
           </NativeSelect>

@@ -8,24 +8,39 @@ import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import { TableCell } from "@/components/ui/table";
 import { deleteAccessCodeAction, setAccessCodeEnabledAction } from "@/lib/actions/api-keys";
+import { usedRecently } from "@/lib/api-keys/recent-use";
 import { EditAccessCodeDialog } from "./edit-access-code-dialog";
 
-/** A code's Enabled switch, its description editor and, once it is off, its delete button with a confirmation. */
+/**
+ * A code's Enabled switch, its description editor and, once it is off, its delete button with a confirmation.
+ * Switching off a code used in the last 24 hours asks first, as Archive does: an integration is probably still
+ * sending it and starts getting 401 at once.
+ */
 export function AccessCodeControls({
   keyId,
   code,
   allowed,
 }: {
   keyId: string;
-  code: { id: string; prefix: string; description: string; enabled: boolean };
+  code: { id: string; prefix: string; description: string; enabled: boolean; lastUsedAt: string | null };
   allowed: boolean;
 }) {
   const router = useRouter();
   const [enabled, setEnabled] = useState(code.enabled);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const [pending, startTransition] = useTransition();
 
+  function disabledToast() {
+    toast.success(`Access code ${code.prefix} disabled`);
+    router.refresh();
+  }
+
   function toggle(next: boolean) {
+    if (!next && usedRecently(code.lastUsedAt, Date.now())) {
+      setConfirmingDisable(true);
+      return;
+    }
     setEnabled(next);
     startTransition(async () => {
       const result = await setAccessCodeEnabledAction({ keyId, codeId: code.id, enabled: next });
@@ -34,7 +49,8 @@ export function AccessCodeControls({
         toast.error(result.message);
         return;
       }
-      toast.success(next ? `Access code ${code.prefix} enabled` : `Access code ${code.prefix} disabled`);
+      if (!next) return disabledToast();
+      toast.success(`Access code ${code.prefix} enabled`);
       router.refresh();
     });
   }
@@ -57,6 +73,18 @@ export function AccessCodeControls({
             Delete access code
           </Button>
         ) : null}
+        <ConfirmDialog
+          open={confirmingDisable}
+          onOpenChange={setConfirmingDisable}
+          title={`Disable access code ${code.prefix}?`}
+          description={`Integrations using ${code.prefix}… will get 401 from their next request. This code was used in the last 24 hours.`}
+          confirmLabel="Disable access code"
+          onConfirm={() => setAccessCodeEnabledAction({ keyId, codeId: code.id, enabled: false })}
+          onDone={() => {
+            setEnabled(false);
+            disabledToast();
+          }}
+        />
         <ConfirmDialog
           role="dialog"
           open={confirming}

@@ -84,7 +84,13 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
                   </TableCell>
                   <AccessCodeControls
                     keyId={key.publicId}
-                    code={{ id: code.id, prefix: code.prefix, description: code.description, enabled: code.enabled }}
+                    code={{
+                      id: code.id,
+                      prefix: code.prefix,
+                      description: code.description,
+                      enabled: code.enabled,
+                      lastUsedAt: code.lastUsedAt?.toISOString() ?? null,
+                    }}
                     allowed={allowed && !key.archivedAt}
                   />
                 </TableRow>

@@ -30,7 +30,7 @@ export default async function OwnWebhookLogPage({ params }: { params: Promise<{ 
           {webhook.entity} · {webhook.operationType} · {webhook.status}
         </p>
       </div>
-      <DeliveryLog deliveries={deliveries} canResend={can(actor, "webhooks:write")} />
+      <DeliveryLog webhook={webhook} deliveries={deliveries} canManage={can(actor, "webhooks:write")} />
     </div>
   );
 }

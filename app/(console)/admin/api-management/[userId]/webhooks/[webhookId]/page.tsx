@@ -30,7 +30,7 @@ export default async function PersonWebhookLogPage({ params }: { params: Promise
         description={`${webhook.url} · ${webhook.entity} ${webhook.operationType} · ${webhook.status} · webhook of ${person.name}`}
         className="pb-0"
       />
-      <DeliveryLog deliveries={deliveries} canResend={can(actor, "api_management:write")} />
+      <DeliveryLog webhook={webhook} deliveries={deliveries} canManage={can(actor, "api_management:write")} />
     </div>
   );
 }
