@@ -50,4 +50,4 @@ export function stampPeer(
 }
 
 /** A host with an optional port, as URLs carry it: anything else is not a host a proxy would forward. */
-const isHost = (value: string) => /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value);
+export const isHost = (value: string) => /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value);
