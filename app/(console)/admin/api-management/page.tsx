@@ -151,7 +151,8 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                     {row.webhookCount > 0 ? (
                       <Link
                         href={`/admin/api-management/${row.userId}#webhooks-heading`}
-                        aria-label={`${row.webhookCount} ${row.webhookCount === 1 ? "webhook" : "webhooks"} of ${row.name}`}
+                        // Not naming the person, so the row's one link named after them stays the name link.
+                        aria-label={`${row.webhookCount} ${row.webhookCount === 1 ? "webhook" : "webhooks"}`}
                         className="underline underline-offset-4"
                       >
                         {row.webhookCount}
