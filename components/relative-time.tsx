@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { relativeTimeText } from "@/lib/local-time";
 
 const TICK_MS = 30_000;
 
@@ -9,25 +10,6 @@ function subscribe(onChange: () => void) {
   return () => clearInterval(timer);
 }
 const now = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-
-/** "3 min ago" for `date` at `at`, in `locale`; under a minute, "just now". */
-export function relativeTimeText(date: Date, at: number, locale?: string): string {
-  const elapsed = Math.round((date.getTime() - at) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(elapsed) >= size) return format.format(Math.trunc(elapsed / size), unit);
-  }
-  return "just now";
-}
 
 /**
  * How long ago `value` was ("3 min ago"), kept current while the page is open; the exact instant stays in the

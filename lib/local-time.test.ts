@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localInputToInstant, localInputValue } from "./local-time";
+import { localInputToInstant, localInputValue, relativeTimeText } from "./local-time";
 
 const zone = process.env.TZ;
 beforeAll(() => {
@@ -22,5 +22,17 @@ describe("datetime-local values read in the browser's time zone", () => {
     expect(localInputToInstant("")).toBe("");
     expect(localInputToInstant("yesterday")).toBe("");
     expect(localInputValue(new Date("nope"))).toBe("");
+  });
+});
+
+describe("how long ago, in words", () => {
+  const at = Date.parse("2026-12-02T12:00:00Z");
+  it.each([
+    ["2026-12-02T11:59:30Z", "just now"],
+    ["2026-12-02T11:57:00Z", "3 min. ago"],
+    ["2026-12-02T09:00:00Z", "3 hr. ago"],
+    ["2026-11-30T12:00:00Z", "2 days ago"],
+  ])("%s is %s", (when, text) => {
+    expect(relativeTimeText(new Date(when), at, "en-US")).toBe(text);
   });
 });

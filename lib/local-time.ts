@@ -21,3 +21,22 @@ export function localInputValue(date: Date): string {
   if (Number.isNaN(date.getTime())) return "";
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 min ago" for `date` at `at`, in `locale`; under a minute, "just now". */
+export function relativeTimeText(date: Date, at: number, locale?: string): string {
+  const elapsed = Math.round((date.getTime() - at) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(elapsed) >= size) return format.format(Math.trunc(elapsed / size), unit);
+  }
+  return "just now";
+}
