@@ -133,10 +133,10 @@ test.describe("in a browser in Tokyo (UTC+9)", () => {
     expect((await request.get("/api/v1/me", asKey(secret))).status()).toBe(200);
 
     await page.goto(`/admin/access-logs?key=${keyId}`);
-    await page.getByLabel("Time").selectOption({ label: "Custom range (From, To)" });
+    await page.getByLabel("Time", { exact: true }).selectOption({ label: "Custom range (From, To)" });
     const from = localValue(-10, 9);
-    await page.getByLabel("From").fill(from);
-    await page.getByLabel("To").fill(localValue(10, 9));
+    await page.getByLabel("From", { exact: true }).fill(from);
+    await page.getByLabel("To", { exact: true }).fill(localValue(10, 9));
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/range=custom/);
     await expect(page).toHaveURL(/from=[^&]+%2B09%3A00/);
@@ -146,11 +146,11 @@ test.describe("in a browser in Tokyo (UTC+9)", () => {
       await page.reload();
       await expect(log.getByRole("row").filter({ hasText: "GET /api/v1/me" })).toHaveCount(1, { timeout: 1000 });
     }).toPass();
-    await expect(page.getByLabel("From")).toHaveValue(from);
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
     await expect(log).toContainText(name);
 
-    await page.getByLabel("From").fill(localValue(-120, 9));
-    await page.getByLabel("To").fill(localValue(-60, 9));
+    await page.getByLabel("From", { exact: true }).fill(localValue(-120, 9));
+    await page.getByLabel("To", { exact: true }).fill(localValue(-60, 9));
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByRole("heading", { name: "No requests" })).toBeVisible();
   });

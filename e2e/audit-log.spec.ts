@@ -144,15 +144,15 @@ test.describe("in a browser in Tokyo (UTC+9)", () => {
     await page.goto("/admin/audit-log");
     const filters = page.getByRole("form", { name: "Filter events" });
     const from = localValue(-10, 9);
-    await filters.getByLabel("From").fill(from);
-    await filters.getByLabel("To").fill(localValue(10, 9));
+    await filters.getByLabel("From", { exact: true }).fill(from);
+    await filters.getByLabel("To", { exact: true }).fill(localValue(10, 9));
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/from=[^&]+%2B09%3A00/);
     await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.globex.name} created the API key ${name}`) })).toBeVisible();
-    await expect(filters.getByLabel("From")).toHaveValue(from);
+    await expect(filters.getByLabel("From", { exact: true })).toHaveValue(from);
 
-    await filters.getByLabel("From").fill(localValue(-120, 9));
-    await filters.getByLabel("To").fill(localValue(-60, 9));
+    await filters.getByLabel("From", { exact: true }).fill(localValue(-120, 9));
+    await filters.getByLabel("To", { exact: true }).fill(localValue(-60, 9));
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page.getByRole("heading", { name: "No events match" })).toBeVisible();
   });

@@ -1,5 +1,4 @@
 import "server-only";
-import { alias } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accessLogs, apiKeys, personalApiKeys, users } from "@/db/schema";
@@ -34,10 +33,8 @@ export interface AccessLogFilters {
  * A page of the organisation's access log, newest first. Keyset pagination on (created_at, id) — served by the
  * organisation + time index, without OFFSET — and the cursor row is read by id, so no precision is lost.
  */
-const keyOwners = alias(users, "key_owners");
-
 /** The person whose personal key made the request, for the Key column's words. */
-const personalKeyOwner = sql<string | null>`(select ${keyOwners.name} from ${personalApiKeys} join ${keyOwners} on ${keyOwners.id} = ${personalApiKeys.userId} where ${accessLogs.credentialKind} = 'personal_key' and ${personalApiKeys.id}::text = ${accessLogs.credentialId})`;
+const personalKeyOwner = sql<string | null>`(select u.name from ${personalApiKeys} pk join ${users} u on u.id = pk.user_id where ${accessLogs.credentialKind} = 'personal_key' and pk.id::text = ${accessLogs.credentialId})`;
 
 function credentialCondition(organizationId: string, credential: AccessLogFilters["credential"]) {
   if (!credential) return undefined;
