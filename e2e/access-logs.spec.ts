@@ -115,7 +115,7 @@ test("An Administrator reads each request's credential in words, filters by a pe
   await expect(companyRow).toHaveCount(1);
 
   // A click anywhere in the row opens the entry.
-  await companyRow.getByRole("cell", { name: "GET /api/v1/users" }).click();
+  await companyRow.getByRole("cell", { name: "GET /api/v1/users", exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "GET /api/v1/users" })).toBeVisible();
   await expect(admin.getByRole("definition").filter({ hasText: "Company credentials (OAuth token)" })).toBeVisible();
   // From the keyboard, the row's link does the same.

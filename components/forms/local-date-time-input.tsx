@@ -1,36 +1,32 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
 import { Input } from "@/components/ui/input";
 import { localInputToInstant, localInputValue } from "@/lib/local-time";
 
-const subscribe = () => () => {};
-
 /**
- * A date-and-time filter field for a GET form, read in the browser's time zone: the visible `datetime-local` field
- * has no zone, so once the page runs in the browser it submits a hidden ISO instant with the browser's offset
- * instead (the server runs in UTC). Before that, the visible field submits itself and counts as UTC.
+ * A date-and-time filter field for a GET form, read in the browser's time zone: a `datetime-local` value has no
+ * zone and the server runs in UTC, so when the form is submitted the field's value is replaced by an ISO instant
+ * with the browser's offset. It is read from the field at that moment, so what was typed before the page became
+ * interactive counts too; without JavaScript the plain value is sent and counts as UTC.
  */
 export function LocalDateTimeInput({ id, name, value }: { id: string; name: string; value?: string }) {
-  const browser = useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-  const [typed, setTyped] = useState<string | null>(null);
-  const shown = typed ?? (value ? (browser ? localInputValue(new Date(value)) : value.slice(0, 16)) : "");
-  // Untouched, the URL's own value goes back unchanged, so re-submitting the form keeps the same instant.
-  const sent = typed === null ? (value ?? "") : localInputToInstant(typed);
-  return (
-    <>
-      <Input
-        id={id}
-        name={browser ? undefined : name}
-        type="datetime-local"
-        value={shown}
-        onChange={(event) => setTyped(event.target.value)}
-      />
-      {browser && sent ? <input type="hidden" name={name} value={sent} /> : null}
-    </>
-  );
+  const ref = useRef<HTMLInputElement>(null);
+  const served = value ? value.slice(0, 16) : "";
+  useEffect(() => {
+    const input = ref.current;
+    if (!input) return;
+    // The server could only show the URL's value as written; show it in the browser's time, unless already edited.
+    if (value && input.value === served) input.value = localInputValue(new Date(value));
+    const form = input.form;
+    if (!form) return;
+    const toInstant = (event: FormDataEvent) => {
+      const instant = localInputToInstant(input.value);
+      if (instant) event.formData.set(name, instant);
+      else event.formData.delete(name);
+    };
+    form.addEventListener("formdata", toInstant);
+    return () => form.removeEventListener("formdata", toInstant);
+  }, [name, value, served]);
+  return <Input ref={ref} id={id} name={name} type="datetime-local" defaultValue={served} />;
 }
