@@ -8,7 +8,7 @@ const subscribe = () => () => {};
  * A date with year, time of day and time zone, in the reader's locale and zone. The server renders UTC; the
  * browser then shows local time (the `<time>` element keeps the exact instant either way).
  */
-export function DateTime({ value }: { value: Date | string }) {
+export function DateTime({ value, seconds = false }: { value: Date | string; seconds?: boolean }) {
   const date = typeof value === "string" ? new Date(value) : value;
   const local = useSyncExternalStore(
     subscribe,
@@ -21,6 +21,7 @@ export function DateTime({ value }: { value: Date | string }) {
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
     timeZoneName: "short",
     ...(local ? {} : { timeZone: "UTC" }),
   });

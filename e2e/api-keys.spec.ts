@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { choosePolicies, createKey, fillCreateKeyForm, uniqueName } from "./support/api-keys";
 import { nextActionRequest, replayAction } from "./support/replay";
@@ -234,9 +235,15 @@ test.describe("as an Administrator", () => {
     expect((await users.json()).data.map((u: { email: string }) => u.email)).toContain(PEOPLE.admin.email);
   });
 
-  test("An Administrator reads on the Usage tab the six ways to send a code, each with a copy button", async ({ page, baseURL }) => {
-    await createKey(page);
+  test("An Administrator reads on the Usage tab the six ways to send a code, each with a copy button and the key's access-code prefix", async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
+    const { keyId, secret } = await createKey(page);
+    const shown = `${secret.slice(0, "kwak_".length + 8)}…`;
     await page.getByRole("tab", { name: "Usage" }).click();
+    await expect(page.getByText(`The examples show the access code ${shown}`)).toBeVisible();
     const ways = page.getByRole("list", { name: "Ways to send an access code" });
     for (const label of [
       "Header X-API-Key",
@@ -248,9 +255,39 @@ test.describe("as an Administrator", () => {
     ]) {
       await expect(ways.getByRole("button", { name: `Copy ${label}`, exact: true })).toBeVisible();
     }
-    await expect(ways).toContainText(`curl -H 'X-API-Key: <access code>' ${baseURL}/api/v1/me`);
+    await expect(ways).toContainText(`curl -H 'X-API-Key: ${shown}' ${baseURL}/api/v1/me`);
+    await expect(ways).not.toContainText("<access code>");
+    expect(await page.content()).not.toContain(secret);
     await ways.getByRole("button", { name: "Copy Header X-API-Key", exact: true }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("X-API-Key: <access code>");
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`X-API-Key: ${shown}`);
+
+    // Behind the trusted proxy (the test runner stands where it would), the examples use the host the proxy forwards.
+    const proxied = await browser.newContext({
+      storageState: storageStateFor("admin"),
+      extraHTTPHeaders: { "X-Forwarded-Host": "console.keyward.example" },
+    });
+    const viaProxy = await proxied.newPage();
+    await viaProxy.goto(`${baseURL}/admin/api-keys/${keyId}/usage`);
+    await expect(viaProxy.getByRole("list", { name: "Ways to send an access code" })).toContainText(
+      `curl -H 'X-API-Key: ${shown}' http://console.keyward.example/api/v1/me`,
+    );
+    await proxied.close();
+  });
+
+  test("An Administrator downloads a new access code's .txt, whose example names the console's own address", async ({ page, baseURL }) => {
+    const name = uniqueName("Download");
+    const dialog = await fillCreateKeyForm(page, { name });
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    const secret = await reveal.getByRole("textbox", { name: "Access code" }).inputValue();
+    const downloading = page.waitForEvent("download");
+    await reveal.getByRole("button", { name: "Download .txt" }).click();
+    const text = await readFile((await (await downloading).path())!, "utf8");
+    expect(text).toContain(secret);
+    expect(text).toContain(`curl -H 'X-API-Key: <access code>' ${baseURL}/api/v1/me`);
+    expect(text).not.toContain("<base URL>");
+    await reveal.getByRole("button", { name: "Done" }).click();
+    await expect(reveal).toBeHidden();
   });
 
   test("A link without a policy is refused by the form", async ({ page }) => {

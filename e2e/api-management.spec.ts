@@ -12,6 +12,48 @@ let leaPage = "";
 let clearRequest: Request | undefined;
 const hookUrl = "https://127.0.0.1:9/lea/webhooks";
 
+// Crelate article: API Management lists "users who have turned on API Access"; the filter reaches everyone else's webhooks.
+test("An Administrator reaches the webhooks of a person who never turned on API access, under the API access filter (Crelate article)", async ({
+  page,
+  pageAs,
+}) => {
+  const earlyHook = "https://127.0.0.1:9/lea/before-any-key";
+  const asLea = await pageAs("lead");
+  await asLea.goto("/profile/api-access");
+  await expect(asLea.getByRole("button", { name: "Enable API access" })).toBeVisible();
+  await asLea.getByRole("button", { name: "Add webhook" }).click();
+  const form = asLea.getByRole("dialog", { name: "Add webhook" });
+  await form.getByLabel("URL").fill(earlyHook);
+  await form.getByLabel("Entity").selectOption("ApiKey");
+  await form.getByLabel("Operation Type").selectOption("Delete");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  const reveal = asLea.getByRole("dialog", { name: "Webhook signing secret" });
+  await reveal.getByRole("button", { name: "Copy signing secret" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toBeHidden();
+
+  await page.goto("/admin/api-management?q=lead%40acme");
+  const access = page.getByRole("combobox", { name: "API access" });
+  await expect(access).toHaveValue("active");
+  await expect(page.getByRole("heading", { name: "No one matches" })).toBeVisible();
+
+  await access.selectOption({ label: "Everyone with a key or webhooks" });
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/access=all/);
+  const row = page.getByRole("table").getByRole("row").filter({ hasText: lea.email });
+  await expect(row).toContainText("Never enabled");
+  await row.getByRole("link", { name: "1 webhook", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: lea.name })).toBeVisible();
+  const webhooks = page.getByRole("region", { name: "Webhooks" });
+  await webhooks.getByRole("button", { name: `Delete webhook ${earlyHook}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete this webhook?" });
+  await confirm.getByRole("button", { name: "Delete webhook" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(webhooks.getByRole("heading", { name: "No webhooks" })).toBeVisible();
+  await page.goto("/admin/audit-log");
+  await expect(page.getByRole("row", { name: new RegExp(`Ada Admin deleted the webhook ${earlyHook}`) })).toBeVisible();
+});
+
 test("An Administrator finds a person with API access in API Management, with their webhook count", async ({ page, pageAs, request }) => {
   const asLea = await pageAs("lead");
   leaKey = await enablePersonalKey(asLea);
@@ -29,6 +71,7 @@ test("An Administrator finds a person with API access in API Management, with th
   await expect(row).toContainText(lea.name);
   await expect(row).toContainText(`${leaKey.slice(0, 13)}…`);
   await expect(row.getByRole("cell").nth(5)).toHaveText("1");
+  await expect(row.getByRole("link", { name: "1 webhook", exact: true })).toBeVisible();
   await expect(row).toContainText("Enabled");
 
   await page.getByRole("columnheader", { name: "Webhooks" }).getByRole("link").click();
@@ -93,6 +136,14 @@ test("An Administrator clears a person's API key: it fails at once and the perso
   await expect(page.getByRole("definition").filter({ hasText: PEOPLE.admin.name })).toBeVisible();
 
   expect((await request.get("/api/v1/me", asKey(leaKey))).status()).toBe(401);
+
+  // No longer among the people with API access; the filter shows them as Cleared.
+  await page.goto("/admin/api-management?q=lead%40acme");
+  await expect(page.getByRole("heading", { name: "No one matches" })).toBeVisible();
+  await page.getByRole("combobox", { name: "API access" }).selectOption("inactive");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/access=inactive/);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: lea.email })).toContainText("Cleared");
 
   const asLea = await pageAs("lead");
   await asLea.goto("/profile/api-access");

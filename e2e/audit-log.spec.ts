@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, PEOPLE, signIn, storageStateFor, test } from "./fixtures";
 import { createKey, uniqueName } from "./support/api-keys";
+import { localValue } from "./support/local-time";
 
 // Globex has one person; these tests toggle only his Member role, which no other spec relies on.
 test.use({ storageState: storageStateFor("globex") });
@@ -133,4 +134,26 @@ test("A Member can neither open nor export the audit log", async ({ browser }) =
   expect(exported.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
   await context.close();
+});
+
+test.describe("in a browser in Tokyo (UTC+9)", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("An Administrator filters the Audit Log by a time range typed in the browser's own time, not the server's", async ({ page }) => {
+    const { name } = await createKey(page, { name: uniqueName("Tokyo") });
+    await page.goto("/admin/audit-log");
+    const filters = page.getByRole("form", { name: "Filter events" });
+    const from = localValue(-10, 9);
+    await filters.getByLabel("From", { exact: true }).fill(from);
+    await filters.getByLabel("To", { exact: true }).fill(localValue(10, 9));
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/from=[^&]+%2B09%3A00/);
+    await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.globex.name} created the API key ${name}`) })).toBeVisible();
+    await expect(filters.getByLabel("From", { exact: true })).toHaveValue(from);
+
+    await filters.getByLabel("From", { exact: true }).fill(localValue(-120, 9));
+    await filters.getByLabel("To", { exact: true }).fill(localValue(-60, 9));
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("heading", { name: "No events match" })).toBeVisible();
+  });
 });

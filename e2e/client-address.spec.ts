@@ -1,5 +1,7 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { DEMO_PASSWORD, expect, PEOPLE, signIn, test } from "./fixtures";
+import { fillCreateKeyForm, uniqueName } from "./support/api-keys";
 
 // Two servers run the same build (playwright.config.ts): the usual one behind loopback as a trusted proxy, and this
 // one reached directly, with no proxy configured. By 127.0.0.1 rather than localhost, so its cookies never mix with
@@ -50,6 +52,23 @@ test.describe("Reached directly, with no trusted proxy", () => {
     const from = await signInAndReadFrom(browser, DIRECT, "6.6.6.6");
     expect(from).toContain("127.0.0.1");
     expect(from).not.toContain("6.6.6.6");
+  });
+
+  test("A client's own X-Forwarded-Host does not become the address in a new access code's .txt", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: DIRECT, extraHTTPHeaders: { "X-Forwarded-Host": "evil.example" } });
+    const page = await context.newPage();
+    await signIn(page, PEOPLE.admin.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/profile$/);
+    const name = uniqueName("Direct");
+    const dialog = await fillCreateKeyForm(page, { name });
+    await dialog.getByRole("button", { name: "Save API key" }).click();
+    const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
+    const downloading = page.waitForEvent("download");
+    await reveal.getByRole("button", { name: "Download .txt" }).click();
+    const text = await readFile((await (await downloading).path())!, "utf8");
+    expect(text).toContain(`curl -H 'X-API-Key: <access code>' ${DIRECT}/api/v1/me`);
+    expect(text).not.toContain("evil.example");
+    await context.close();
   });
 
   test("A client's own X-Forwarded-Proto does not make the answer say Strict-Transport-Security", async ({ request }) => {

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { z } from "zod";
 import { DateTime } from "@/components/date-time";
+import { LocalDateTimeInput } from "@/components/forms/local-date-time-input";
+import { RelativeTime } from "@/components/relative-time";
+import { LinkRow } from "@/components/ui/link-row";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,10 +11,20 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { listAccessLogs, STATUS_CLASSES, TIME_RANGES, type TimeRange } from "@/db/queries/access-logs";
+import { listAccessLogs, listPersonalKeyOwners, STATUS_CLASSES, TIME_RANGES, type TimeRange } from "@/db/queries/access-logs";
 import { listApiKeys } from "@/db/queries/api-keys";
+import { credentialLabel, parseCredentialFilter } from "@/lib/access-log/credential-label";
+import { dateTime } from "@/lib/validators/text";
 
-export type AccessLogSearch = { key?: string; status?: string; range?: string; cursor?: string };
+export type AccessLogSearch = { key?: string; status?: string; range?: string; from?: string; to?: string; cursor?: string };
+
+/** The Time select's choice for a range of one's own: From and To apply (as they also do with Any time). */
+const CUSTOM_RANGE = "custom";
+
+function instant(value: string | undefined): Date | undefined {
+  const parsed = dateTime().safeParse(value);
+  return value && parsed.success ? parsed.data : undefined;
+}
 
 
 function statusVariant(status: number) {
@@ -21,7 +34,7 @@ function statusVariant(status: number) {
 }
 
 /**
- * The access log: filters (key, status class, time range) kept in the URL, newest first, keyset pages. The
+ * The access log: filters (key or credential, status class, time preset or custom range) kept in the URL, newest first, keyset pages. The
  * Administration page and a key's Logs tab (with `fixedKey`) show the same view.
  */
 export async function AccessLogView({
@@ -36,20 +49,36 @@ export async function AccessLogView({
   basePath: string;
 }) {
   const db = await getDb();
-  const keys = fixedKey ? [] : await listApiKeys(db, organizationId);
-  const keyFilter = fixedKey ?? keys.find((k) => k.publicId === search.key);
+  const [keys, owners] = fixedKey ? [[], []] : await Promise.all([listApiKeys(db, organizationId), listPersonalKeyOwners(db, organizationId)]);
+  const chosen = fixedKey ? undefined : parseCredentialFilter(search.key);
+  const keyFilter = fixedKey ?? (chosen?.kind === "api_key" ? keys.find((k) => k.publicId === chosen.publicId) : undefined);
+  const credential = chosen?.kind === "oauth_token" || chosen?.kind === "personal_key" ? chosen : undefined;
+  const keyValue = fixedKey ? undefined : keyFilter ? keyFilter.publicId : credential ? search.key : undefined;
   const status = STATUS_CLASSES.find((s) => s === search.status);
   const range = (Object.keys(TIME_RANGES) as TimeRange[]).find((r) => r === search.range);
+  const from = range ? undefined : instant(search.from);
+  const to = range ? undefined : instant(search.to);
+  const timeChoice = range ?? (from || to || search.range === CUSTOM_RANGE ? CUSTOM_RANGE : "");
   const cursor = z.uuid().safeParse(search.cursor).success ? search.cursor : undefined;
   const { entries, nextCursor } = await listAccessLogs(db, organizationId, {
     apiKeyId: keyFilter?.id,
+    credential,
     status,
     range,
+    from,
+    to,
     cursor,
   });
   const query = (extra: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    const all = { key: fixedKey ? undefined : keyFilter?.publicId, status, range, ...extra };
+    const all = {
+      key: keyValue,
+      status,
+      range: timeChoice || undefined,
+      from: from ? search.from : undefined,
+      to: to ? search.to : undefined,
+      ...extra,
+    };
     for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
     const text = params.toString();
     return text ? `${basePath}?${text}` : basePath;
@@ -61,13 +90,28 @@ export async function AccessLogView({
         {fixedKey ? null : (
           <div className="grid gap-1.5">
             <Label htmlFor="log-key">Key</Label>
-            <NativeSelect id="log-key" name="key" defaultValue={keyFilter?.publicId ?? ""}>
+            <NativeSelect id="log-key" name="key" defaultValue={keyValue ?? ""}>
               <option value="">Every key</option>
-              {keys.map((k) => (
-                <option key={k.id} value={k.publicId}>
-                  {k.name}
-                </option>
-              ))}
+              {keys.length > 0 ? (
+                <optgroup label="API keys">
+                  {keys.map((k) => (
+                    <option key={k.id} value={k.publicId}>
+                      {k.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              <optgroup label="Company credentials">
+                <option value="oauth_token">Company credentials (OAuth token)</option>
+              </optgroup>
+              <optgroup label="Personal API keys">
+                <option value="personal_key">Every personal key</option>
+                {owners.map((person) => (
+                  <option key={person.id} value={`personal_key:${person.id}`}>
+                    {`${person.name}'s personal key`}
+                  </option>
+                ))}
+              </optgroup>
             </NativeSelect>
           </div>
         )}
@@ -84,14 +128,23 @@ export async function AccessLogView({
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="log-range">Time</Label>
-          <NativeSelect id="log-range" name="range" defaultValue={range ?? ""}>
+          <NativeSelect id="log-range" name="range" defaultValue={timeChoice}>
             <option value="">Any time</option>
             {(Object.keys(TIME_RANGES) as TimeRange[]).map((r) => (
               <option key={r} value={r}>
                 {TIME_RANGES[r].label}
               </option>
             ))}
+            <option value={CUSTOM_RANGE}>Custom range (From, To)</option>
           </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-from">From</Label>
+          <LocalDateTimeInput id="log-from" name="from" value={from ? search.from : undefined} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="log-to">To</Label>
+          <LocalDateTimeInput id="log-to" name="to" value={to ? search.to : undefined} />
         </div>
         <Button type="submit" variant="secondary">
           Filter
@@ -117,15 +170,16 @@ export async function AccessLogView({
           </TableHeader>
           <TableBody>
             {entries.map((entry) => (
-              <TableRow key={entry.id}>
+              <LinkRow key={entry.id} href={`/admin/access-logs/${entry.id}`}>
                 <TableCell className="whitespace-nowrap">
                   <Link href={`/admin/access-logs/${entry.id}`} className="underline-offset-4 hover:underline" aria-label={`Details of ${entry.method} ${entry.path}`}>
-                    <DateTime value={entry.createdAt} />
+                    <DateTime value={entry.createdAt} seconds />
                   </Link>
+                  <span className="block text-xs text-muted-foreground">
+                    <RelativeTime value={entry.createdAt} />
+                  </span>
                 </TableCell>
-                {fixedKey ? null : (
-                  <TableCell>{entry.keyName ?? (entry.apiKeyId ? "Deleted key" : entry.credentialKind ?? "—")}</TableCell>
-                )}
+                {fixedKey ? null : <TableCell>{credentialLabel(entry)}</TableCell>}
                 <TableCell className="font-mono text-xs">{entry.accessCodePrefix ?? "—"}</TableCell>
                 <TableCell className="max-w-md font-mono text-xs break-all">
                   {entry.method} {entry.path}
@@ -135,7 +189,7 @@ export async function AccessLogView({
                 </TableCell>
                 <TableCell className="text-xs">{entry.ip ?? "—"}</TableCell>
                 <TableCell className="text-xs">{entry.durationMs} ms</TableCell>
-              </TableRow>
+              </LinkRow>
             ))}
           </TableBody>
         </Table>

@@ -2,6 +2,7 @@
 
 import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
 import { secretFileText } from "@/components/secrets/secret-file";
+import { useConsoleOrigin } from "@/components/shell/console-origin";
 import type { RevealedCode } from "@/lib/actions/api-keys";
 
 /** Shows a new access code once, with its key's id, through the product's one secret dialog. */
@@ -14,6 +15,7 @@ export function AccessCodeRevealDialog({
   organization: string;
   onClose: () => void;
 }) {
+  const origin = useConsoleOrigin();
   if (!revealed) return null;
   const values = [
     { label: "API key ID", value: revealed.keyId },
@@ -38,7 +40,7 @@ export function AccessCodeRevealDialog({
           usage: [
             "Header:  X-API-Key: <access code>",
             "Or:      Authorization: Bearer <access code>",
-            "Example: curl -H 'X-API-Key: <access code>' <base URL>/api/v1/me",
+            `Example: curl -H 'X-API-Key: <access code>' ${origin}/api/v1/me`,
           ],
         }),
       }}

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { accessLogs, apiKeys } from "@/db/schema";
+import { accessLogs, apiKeys, personalApiKeys, users } from "@/db/schema";
 
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx"] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];
@@ -17,6 +17,11 @@ export type TimeRange = keyof typeof TIME_RANGES;
 
 export interface AccessLogFilters {
   apiKeyId?: string;
+  /** The company credentials' OAuth tokens, or personal keys (of one person when `userId` is given). */
+  credential?: { kind: "oauth_token" } | { kind: "personal_key"; userId?: string };
+  /** A custom time range, both ends included; `range` wins when both are given. */
+  from?: Date;
+  to?: Date;
   status?: StatusClass;
   range?: TimeRange;
   /** The id of the last entry of the previous page: entries strictly older than it follow. */
@@ -28,6 +33,20 @@ export interface AccessLogFilters {
  * A page of the organisation's access log, newest first. Keyset pagination on (created_at, id) — served by the
  * organisation + time index, without OFFSET — and the cursor row is read by id, so no precision is lost.
  */
+/** The person whose personal key made the request, for the Key column's words. */
+const personalKeyOwner = sql<string | null>`(select u.name from ${personalApiKeys} pk join ${users} u on u.id = pk.user_id where ${accessLogs.credentialKind} = 'personal_key' and pk.id::text = ${accessLogs.credentialId})`;
+
+function credentialCondition(organizationId: string, credential: AccessLogFilters["credential"]) {
+  if (!credential) return undefined;
+  if (credential.kind === "oauth_token") return eq(accessLogs.credentialKind, "oauth_token");
+  return and(
+    eq(accessLogs.credentialKind, "personal_key"),
+    credential.userId
+      ? sql`${accessLogs.credentialId} in (select ${personalApiKeys.id}::text from ${personalApiKeys} where ${personalApiKeys.organizationId} = ${organizationId} and ${personalApiKeys.userId} = ${credential.userId})`
+      : undefined,
+  );
+}
+
 export async function listAccessLogs(db: Executor, organizationId: string, filters: AccessLogFilters = {}) {
   const limit = filters.limit ?? 50;
   const base = filters.status ? Number(filters.status[0]) * 100 : null;
@@ -43,6 +62,7 @@ export async function listAccessLogs(db: Executor, organizationId: string, filte
       keyName: apiKeys.name,
       accessCodePrefix: accessLogs.accessCodePrefix,
       credentialKind: accessLogs.credentialKind,
+      personalKeyOwner,
       method: accessLogs.method,
       path: accessLogs.path,
       status: accessLogs.status,
@@ -56,7 +76,10 @@ export async function listAccessLogs(db: Executor, organizationId: string, filte
         eq(accessLogs.organizationId, organizationId),
         filters.apiKeyId ? eq(accessLogs.apiKeyId, filters.apiKeyId) : undefined,
         base !== null ? and(gte(accessLogs.status, base), lt(accessLogs.status, base + 100)) : undefined,
+        credentialCondition(organizationId, filters.credential),
         filters.range ? gte(accessLogs.createdAt, new Date(Date.now() - TIME_RANGES[filters.range].ms)) : undefined,
+        !filters.range && filters.from ? gte(accessLogs.createdAt, filters.from) : undefined,
+        !filters.range && filters.to ? lte(accessLogs.createdAt, filters.to) : undefined,
         cursorRow,
       ),
     )
@@ -77,6 +100,8 @@ export async function getAccessLog(db: Executor, organizationId: string, id: str
       accessCodePrefix: accessLogs.accessCodePrefix,
       credentialKind: accessLogs.credentialKind,
       credentialId: accessLogs.credentialId,
+      apiKeyId: accessLogs.apiKeyId,
+      personalKeyOwner,
       method: accessLogs.method,
       path: accessLogs.path,
       status: accessLogs.status,
@@ -90,4 +115,14 @@ export async function getAccessLog(db: Executor, organizationId: string, id: str
     .leftJoin(apiKeys, eq(apiKeys.id, accessLogs.apiKeyId))
     .where(and(eq(accessLogs.organizationId, organizationId), eq(accessLogs.id, id)));
   return row ?? null;
+}
+
+/** The people of the organisation who have had a personal key: the key filter's choices besides the API keys. */
+export async function listPersonalKeyOwners(db: Executor, organizationId: string) {
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(personalApiKeys)
+    .innerJoin(users, eq(users.id, personalApiKeys.userId))
+    .where(eq(personalApiKeys.organizationId, organizationId))
+    .orderBy(asc(users.name), asc(users.id));
 }

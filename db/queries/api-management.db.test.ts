@@ -12,36 +12,44 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe("API Management's list of people with API access", () => {
-  it("shows each person once, from their newest key, searched and sorted in the database", async () => {
+  it("shows each person once, from their newest key, filtered by API access, searched and sorted in the database", async () => {
     const { org, people } = await createOrganization(t.db, "mgmt", [
       { name: "Ada Admin", roles: ["administrator"] },
       { name: "Bob Builder", roles: ["member"] },
       { name: "Cy Clear", roles: ["member"] },
       { name: "Dee Never", roles: ["member"] },
     ]);
-    const [ada, bob, cy] = people as unknown as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    const [ada, bob, cy, dee] = people as unknown as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
     await enablePersonalKey(t.db, authorFor(bob), NO_META);
     await enablePersonalKey(t.db, authorFor(cy), NO_META);
     await clearPersonalKey(t.db, authorFor(ada), cy.id, NO_META);
     await t.db.insert(webhooks).values([
       { organizationId: org.id, userId: bob.id, url: "https://a.example/1", entity: "User", operationType: "Update", secretCiphertext: "x" },
       { organizationId: org.id, userId: bob.id, url: "https://a.example/2", entity: "User", operationType: "Create", secretCiphertext: "x" },
+      { organizationId: org.id, userId: dee.id, url: "https://a.example/3", entity: "User", operationType: "Delete", secretCiphertext: "x" },
     ]);
 
-    const all = await listApiAccessPeople(t.db, org.id, {});
-    expect(all.rows.map((r) => [r.name, r.status, r.webhookCount])).toEqual([
-      ["Bob Builder", "enabled", 2],
-      ["Cy Clear", "cleared", 0],
-    ]);
-    expect(all.rows[0]!.enabledOn).toBeInstanceOf(Date);
-    expect(Number.isNaN(all.rows[0]!.enabledOn.getTime())).toBe(false);
-    expect(all.total).toBe(2);
+    const active = await listApiAccessPeople(t.db, org.id, {});
+    expect(active.rows.map((r) => [r.name, r.status, r.webhookCount])).toEqual([["Bob Builder", "enabled", 2]]);
+    expect(active.rows[0]!.enabledOn).toBeInstanceOf(Date);
+    expect(Number.isNaN(active.rows[0]!.enabledOn!.getTime())).toBe(false);
+    expect(active.total).toBe(1);
 
-    expect((await listApiAccessPeople(t.db, org.id, { q: "clear" })).rows.map((r) => r.name)).toEqual(["Cy Clear"]);
+    const inactive = await listApiAccessPeople(t.db, org.id, { access: "inactive" });
+    expect(inactive.rows.map((r) => [r.name, r.status, r.webhookCount, r.prefix])).toEqual([
+      ["Cy Clear", "cleared", 0, expect.stringMatching(/^kwpk_/)],
+      ["Dee Never", "none", 1, null],
+    ]);
+    const all = await listApiAccessPeople(t.db, org.id, { access: "all" });
+    expect(all.rows.map((r) => r.name)).toEqual(["Bob Builder", "Cy Clear", "Dee Never"]);
+    expect(all.total).toBe(3);
+
+    expect((await listApiAccessPeople(t.db, org.id, { q: "clear" })).rows).toEqual([]);
+    expect((await listApiAccessPeople(t.db, org.id, { access: "all", q: "clear" })).rows.map((r) => r.name)).toEqual(["Cy Clear"]);
     expect((await listApiAccessPeople(t.db, org.id, { q: "bob.builder@" })).rows.map((r) => r.name)).toEqual(["Bob Builder"]);
     expect((await listApiAccessPeople(t.db, org.id, { q: "%" })).rows).toEqual([]);
-    expect((await listApiAccessPeople(t.db, org.id, { sort: "webhooks", dir: "desc" })).rows[0]!.name).toBe("Bob Builder");
-    expect((await listApiAccessPeople(t.db, org.id, { sort: "status", dir: "asc" })).rows[0]!.name).toBe("Cy Clear");
+    expect((await listApiAccessPeople(t.db, org.id, { access: "all", sort: "webhooks", dir: "desc" })).rows[0]!.name).toBe("Bob Builder");
+    expect((await listApiAccessPeople(t.db, org.id, { access: "all", sort: "status", dir: "asc" })).rows[0]!.name).toBe("Cy Clear");
   });
 
   // How fast it is at this size is measured by `npm run bench:queries`, not asserted here.

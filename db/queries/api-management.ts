@@ -1,14 +1,22 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { personalApiKeys, users, webhooks } from "@/db/schema";
+import type { PersonalKeyStatus } from "./personal-api-keys";
 
 export const API_ACCESS_SORTS = ["name", "email", "prefix", "enabled", "last_used", "webhooks", "status"] as const;
 export type ApiAccessSort = (typeof API_ACCESS_SORTS)[number];
 export const API_ACCESS_PAGE_SIZE = 25;
+/**
+ * Whom the list shows: `active`, the people with API access now (the default, as in the help article); `inactive`,
+ * the others who had a key or have webhooks (turned off, cleared, never enabled); `all`, both.
+ */
+export const API_ACCESS_FILTERS = ["active", "inactive", "all"] as const;
+export type ApiAccessFilter = (typeof API_ACCESS_FILTERS)[number];
 
 export interface ApiAccessQuery {
   q?: string;
+  access?: ApiAccessFilter;
   sort?: ApiAccessSort;
   dir?: "asc" | "desc";
   page?: number;
@@ -18,18 +26,19 @@ export interface ApiAccessRow {
   userId: string;
   name: string;
   email: string;
-  prefix: string;
-  enabledOn: Date;
+  /** Null for a person who has webhooks but never had a key. */
+  prefix: string | null;
+  enabledOn: Date | null;
   lastUsedAt: Date | null;
   webhookCount: number;
-  status: "enabled" | "turned_off" | "regenerated" | "cleared";
+  status: PersonalKeyStatus;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * API Management's table: one row per person who ever enabled API access, from their newest key, searched, sorted
- * and paginated in the database (served by personal_api_keys_org_user_created_idx and webhooks_user_idx), so a
+ * API Management's table: one row per person who ever enabled API access (from their newest key) or has webhooks,
+ * narrowed by `access`, searched, sorted and paginated in the database (served by personal_api_keys_org_user_created_idx and webhooks_user_idx), so a
  * page costs the same with ten people or ten thousand.
  */
 export async function listApiAccessPeople(db: Executor, organizationId: string, query: ApiAccessQuery) {
@@ -48,7 +57,7 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
       .orderBy(personalApiKeys.userId, desc(personalApiKeys.createdAt)),
   );
   const webhookCount = sql<number>`(select count(*) from ${webhooks} w where w.user_id = "users"."id")`.mapWith(Number);
-  const status = sql<string>`case when ${latest.revokedAt} is null then 'enabled' else ${latest.revokeReason}::text end`;
+  const status = sql<string>`case when ${latest.userId} is null then 'none' when ${latest.revokedAt} is null then 'enabled' else coalesce(${latest.revokeReason}::text, 'turned_off') end`;
   const sortColumns: Record<ApiAccessSort, SQL | typeof users.name> = {
     name: sql`lower(${users.name})`,
     email: sql`${users.email}`,
@@ -62,6 +71,13 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
   const direction = query.dir === "desc" ? desc : asc;
   const q = query.q?.trim();
   const page = Math.max(1, Math.floor(query.page ?? 1));
+  const hasAccess = sql`(${latest.userId} is not null and ${latest.revokedAt} is null)`;
+  const where = and(
+    eq(users.organizationId, organizationId),
+    or(isNotNull(latest.userId), sql`exists (select 1 from ${webhooks} w where w.user_id = "users"."id")`),
+    { active: hasAccess, inactive: sql`not ${hasAccess}`, all: undefined }[query.access ?? "active"],
+    q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
+  );
 
   const rows = await db
     .with(latest)
@@ -76,14 +92,9 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
       status,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
-    .from(latest)
-    .innerJoin(users, eq(users.id, latest.userId))
-    .where(
-      and(
-        eq(users.organizationId, organizationId),
-        q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined,
-      ),
-    )
+    .from(users)
+    .leftJoin(latest, eq(latest.userId, users.id))
+    .where(where)
     .orderBy(query.dir === "desc" ? sql`${sort} desc nulls last` : sql`${sort} asc nulls first`, direction(users.id))
     .limit(API_ACCESS_PAGE_SIZE)
     .offset((page - 1) * API_ACCESS_PAGE_SIZE);
@@ -93,9 +104,9 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
     const [row] = await db
       .with(latest)
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(latest)
-      .innerJoin(users, eq(users.id, latest.userId))
-      .where(q ? or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)) : undefined);
+      .from(users)
+      .leftJoin(latest, eq(latest.userId, users.id))
+      .where(where);
     return row?.n ?? 0;
   }
   return {
@@ -105,10 +116,10 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
         name: row.name,
         email: row.email,
         prefix: row.prefix,
-        enabledOn: new Date(row.enabledOn),
+        enabledOn: row.enabledOn ? new Date(row.enabledOn) : null,
         lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt) : null,
         webhookCount: row.webhookCount,
-        status: row.status as ApiAccessRow["status"],
+        status: row.status as PersonalKeyStatus,
       }),
     ),
     total,

@@ -6,17 +6,31 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { API_ACCESS_SORTS, listApiAccessPeople, type ApiAccessQuery, type ApiAccessSort } from "@/db/queries/api-management";
+import {
+  API_ACCESS_FILTERS,
+  API_ACCESS_SORTS,
+  listApiAccessPeople,
+  type ApiAccessFilter,
+  type ApiAccessQuery,
+  type ApiAccessSort,
+} from "@/db/queries/api-management";
 import { requirePagePermission } from "@/lib/auth/actor";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { KEY_STATUS_LABELS } from "./_components/key-status";
 
 export const metadata: Metadata = { title: "API Management" };
 
-type Search = { q?: string; sort?: string; dir?: string; page?: string };
+type Search = { q?: string; access?: string; sort?: string; dir?: string; page?: string };
+
+const ACCESS_LABELS: Record<ApiAccessFilter, string> = {
+  active: "Has API access",
+  inactive: "No API access now (turned off, cleared, never enabled)",
+  all: "Everyone with a key or webhooks",
+};
 
 const COLUMNS: { sort: ApiAccessSort; label: string }[] = [
   { sort: "name", label: "Name" },
@@ -28,11 +42,12 @@ const COLUMNS: { sort: ApiAccessSort; label: string }[] = [
   { sort: "status", label: "Status" },
 ];
 
-function parseQuery(search: Search): Required<Pick<ApiAccessQuery, "sort" | "dir" | "page">> & { q: string } {
+function parseQuery(search: Search): Required<Pick<ApiAccessQuery, "access" | "sort" | "dir" | "page">> & { q: string } {
   const sort = API_ACCESS_SORTS.find((s) => s === search.sort) ?? "name";
   const page = Number.parseInt(search.page ?? "1", 10);
   return {
     q: (search.q ?? "").slice(0, 200),
+    access: API_ACCESS_FILTERS.find((a) => a === search.access) ?? "active",
     sort,
     dir: search.dir === "desc" ? "desc" : "asc",
     page: Number.isFinite(page) && page > 0 ? page : 1,
@@ -43,6 +58,7 @@ function href(query: ReturnType<typeof parseQuery>, change: Partial<ReturnType<t
   const next = { ...query, ...change };
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);
+  if (next.access !== "active") params.set("access", next.access);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir !== "asc") params.set("dir", next.dir);
   if (next.page > 1) params.set("page", String(next.page));
@@ -50,7 +66,10 @@ function href(query: ReturnType<typeof parseQuery>, change: Partial<ReturnType<t
   return `/admin/api-management${text ? `?${text}` : ""}`;
 }
 
-/** Administration → API Management: the people who turned on API access, and their webhooks. */
+/**
+ * Administration → API Management: the people who have API access now (as the help article has it), and under the
+ * filter everyone else who had a key or has webhooks, so an Administrator can reach every person's webhooks.
+ */
 export default async function ApiManagementPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("api_management:read");
   const query = parseQuery(firstValues(await searchParams));
@@ -60,12 +79,22 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
     <div className="grid gap-4">
       <PageHeader
         title="API Management"
-        description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks."
+        description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks; the API access filter also lists people without access who have webhooks."
       />
-      <form role="search" method="get" action="/admin/api-management" className="flex max-w-xl items-end gap-2">
-        <div className="grid flex-1 gap-1.5">
+      <form role="search" method="get" action="/admin/api-management" className="flex flex-wrap items-end gap-2">
+        <div className="grid min-w-64 flex-1 gap-1.5">
           <Label htmlFor="api-management-search">Search by name or email</Label>
           <Input id="api-management-search" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="api-management-access">API access</Label>
+          <NativeSelect id="api-management-access" name="access" defaultValue={query.access}>
+            {API_ACCESS_FILTERS.map((access) => (
+              <option key={access} value={access}>
+                {ACCESS_LABELS[access]}
+              </option>
+            ))}
+          </NativeSelect>
         </div>
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
@@ -75,11 +104,13 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
       </form>
       {rows.length === 0 ? (
         <EmptyState
-          title={query.q ? "No one matches" : "Nobody has API access yet"}
+          title={query.q ? "No one matches" : query.access === "active" ? "Nobody has API access yet" : "No one here"}
           description={
             query.q
-              ? `No one with API access has a name or email containing “${query.q}”.`
-              : "People appear here once they enable API access in Profile → API Access."
+              ? `No one in “${ACCESS_LABELS[query.access]}” has a name or email containing “${query.q}”.`
+              : query.access === "active"
+                ? "People appear here once they enable API access in Profile → API Access."
+                : "No one without API access has had a key or has webhooks."
           }
         />
       ) : (
@@ -113,12 +144,23 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                     </Link>
                   </TableCell>
                   <TableCell>{row.email}</TableCell>
-                  <TableCell className="font-mono text-xs">{row.prefix}…</TableCell>
-                  <TableCell>
-                    <DateTime value={row.enabledOn} />
-                  </TableCell>
+                  <TableCell className="font-mono text-xs">{row.prefix ? `${row.prefix}…` : "—"}</TableCell>
+                  <TableCell>{row.enabledOn ? <DateTime value={row.enabledOn} /> : "—"}</TableCell>
                   <TableCell>{row.lastUsedAt ? <DateTime value={row.lastUsedAt} /> : "Never"}</TableCell>
-                  <TableCell>{row.webhookCount}</TableCell>
+                  <TableCell>
+                    {row.webhookCount > 0 ? (
+                      <Link
+                        href={`/admin/api-management/${row.userId}#webhooks-heading`}
+                        // Not naming the person, so the row's one link named after them stays the name link.
+                        aria-label={`${row.webhookCount} ${row.webhookCount === 1 ? "webhook" : "webhooks"}`}
+                        className="underline underline-offset-4"
+                      >
+                        {row.webhookCount}
+                      </Link>
+                    ) : (
+                      0
+                    )}
+                  </TableCell>
                   <TableCell>
                     <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
                   </TableCell>

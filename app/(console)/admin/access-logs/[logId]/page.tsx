@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DateTime } from "@/components/date-time";
+import { RelativeTime } from "@/components/relative-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getAccessLog } from "@/db/queries/access-logs";
+import { CREDENTIAL_KIND_LABELS, credentialLabel } from "@/lib/access-log/credential-label";
 import { requirePagePermission } from "@/lib/auth/actor";
 
 export const metadata: Metadata = { title: "Access log entry" };
@@ -17,7 +19,12 @@ export default async function AccessLogEntryPage({ params }: { params: Promise<{
   const entry = await getAccessLog(await getDb(), actor.organization.id, logId);
   if (!entry) notFound();
   const rows: [string, React.ReactNode][] = [
-    ["Time", <DateTime key="t" value={entry.createdAt} />],
+    [
+      "Time",
+      <span key="t">
+        <DateTime value={entry.createdAt} seconds /> (<RelativeTime value={entry.createdAt} />)
+      </span>,
+    ],
     [
       "Key",
       entry.keyPublicId ? (
@@ -25,11 +32,11 @@ export default async function AccessLogEntryPage({ params }: { params: Promise<{
           {entry.keyName}
         </Link>
       ) : (
-        "—"
+        credentialLabel(entry)
       ),
     ],
     ["Access code", entry.accessCodePrefix ?? "—"],
-    ["Credential", entry.credentialKind ?? "—"],
+    ["Credential", entry.credentialKind ? (CREDENTIAL_KIND_LABELS[entry.credentialKind] ?? entry.credentialKind) : "—"],
     ["Status", String(entry.status)],
     ["Duration", `${entry.durationMs} ms`],
     ["IP", entry.ip ?? "—"],

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { LocalDateTimeInput } from "@/components/forms/local-date-time-input";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "@/lib/audit-catalogue";
@@ -54,11 +54,11 @@ export function AuditFiltersForm({
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-from">From</Label>
-          <Input id="filter-from" name="from" type="datetime-local" defaultValue={values.from ?? ""} />
+          <LocalDateTimeInput id="filter-from" name="from" value={values.from} />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-to">To</Label>
-          <Input id="filter-to" name="to" type="datetime-local" defaultValue={values.to ?? ""} />
+          <LocalDateTimeInput id="filter-to" name="to" value={values.to} />
         </div>
       </div>
       {values.limit ? <input type="hidden" name="limit" value={values.limit} /> : null}

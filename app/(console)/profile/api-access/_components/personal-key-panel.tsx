@@ -92,13 +92,23 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                   on <DateTime value={cleared.revokedAt} />
                 </>
               ) : null}
-              . Every link using it now fails. Regenerate a new key to get API access back.
+              . Every link using it now fails.{" "}
+              {allowed ? (
+                "Regenerate a new key to get API access back."
+              ) : (
+                <NotAllowedReason organization={organization} />
+              )}
             </p>
-          ) : (
+          ) : allowed ? (
             <p className="text-sm text-muted-foreground">
               {status === "turned_off"
                 ? "You turned off your API access. Enable it again to get a new key; the old one stays invalid."
                 : "API access is off. Enable it to get a personal API key that acts as you, with your current permissions."}
+            </p>
+          ) : (
+            <p role="status" className="text-sm text-muted-foreground">
+              {status === "turned_off" ? "You turned off your API access. " : null}
+              <NotAllowedReason organization={organization} />
             </p>
           )}
           {allowed ? (
@@ -115,9 +125,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                 {cleared ? "Regenerate New Key" : "Enable API access"}
               </GatedButton>
             </div>
-          ) : (
-            <NotAllowed organization={organization} />
-          )}
+          ) : null}
         </div>
       )}
       <FormError message={error} />
@@ -181,12 +189,13 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
   );
 }
 
-function NotAllowed({ organization }: { organization: string }) {
+/** Why there is no button: the one message a person without a key reads while personal keys are turned off. */
+function NotAllowedReason({ organization }: { organization: string }) {
   return (
-    <p role="status" className="text-sm text-muted-foreground">
-      Personal API keys are turned off for {organization}, so you cannot enable API access. An Administrator can allow
-      them in Administration → Settings.
-    </p>
+    <>
+      Personal API keys are turned off for {organization}, so you cannot get a key until an Administrator allows them
+      again in Administration → Settings.
+    </>
   );
 }
 

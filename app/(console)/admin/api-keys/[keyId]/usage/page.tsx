@@ -5,43 +5,46 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { loadKeyPage } from "@/lib/api-keys/load";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Usage" };
 
-const CODE = "<access code>";
-
-/** The base URL the console was reached by, as integrations will reach the API. */
-async function baseUrl() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+/**
+ * The access code the examples stand for: the newest one that works now, else the newest, shown by its prefix only
+ * (the secret itself is never stored). A linked key or a key without codes gets a plain placeholder.
+ */
+function exampleCode(codes: { prefix: string; description: string | null; enabled: boolean; expiresAt: Date }[], now: Date) {
+  const newestFirst = [...codes].reverse();
+  const code = newestFirst.find((c) => c.enabled && c.expiresAt > now) ?? newestFirst[0];
+  return code ? { text: `${code.prefix}…`, code } : { text: "<access code>", code: null };
 }
 
 export default async function UsagePage({ params }: { params: Promise<{ keyId: string }> }) {
   const { actor, key } = await loadKeyPage((await params).keyId);
   const org = await getOrganizationOrThrow(await getDb(), actor.organization.id);
-  const base = await baseUrl();
-  const me = `${base}/api/v1/me`;
+  // The origin the console was reached by, as integrations will reach the API.
+  const me = `${requestOrigin(await headers())}/api/v1/me`;
+  const example = key.linked ? { text: "<access code>", code: null } : exampleCode(key.accessCodes, new Date());
+  const shown = example.text;
   const account = key.linked ? ` -H 'X-Keyward-Account: ${actor.organization.slug}'` : "";
   const ways = [
-    { label: "Header X-API-Key", line: `X-API-Key: ${CODE}`, curl: `curl -H 'X-API-Key: ${CODE}'${account} ${me}` },
+    { label: "Header X-API-Key", line: `X-API-Key: ${shown}`, curl: `curl -H 'X-API-Key: ${shown}'${account} ${me}` },
     {
       label: "Header Authorization: Bearer",
-      line: `Authorization: Bearer ${CODE}`,
-      curl: `curl -H 'Authorization: Bearer ${CODE}'${account} ${me}`,
+      line: `Authorization: Bearer ${shown}`,
+      curl: `curl -H 'Authorization: Bearer ${shown}'${account} ${me}`,
     },
-    { label: "Query parameter apiKey", line: `?apiKey=${CODE}`, curl: `curl${account} '${me}?apiKey=${CODE}'`, query: true },
-    { label: "Query parameter key", line: `?key=${CODE}`, curl: `curl${account} '${me}?key=${CODE}'`, query: true },
+    { label: "Query parameter apiKey", line: `?apiKey=${shown}`, curl: `curl${account} '${me}?apiKey=${shown}'`, query: true },
+    { label: "Query parameter key", line: `?key=${shown}`, curl: `curl${account} '${me}?key=${shown}'`, query: true },
     {
       label: "Form field key (application/x-www-form-urlencoded)",
-      line: `key=${CODE}`,
-      curl: `curl${account} --data-urlencode 'key=${CODE}' ${me}`,
+      line: `key=${shown}`,
+      curl: `curl${account} --data-urlencode 'key=${shown}' ${me}`,
     },
     {
       label: "JSON property API_Key (root object, application/json)",
-      line: `{ "API_Key": "${CODE}" }`,
-      curl: `curl${account} -H 'Content-Type: application/json' -d '{"API_Key":"${CODE}"}' ${me}`,
+      line: `{ "API_Key": "${shown}" }`,
+      curl: `curl${account} -H 'Content-Type: application/json' -d '{"API_Key":"${shown}"}' ${me}`,
     },
   ];
   return (
@@ -54,6 +57,13 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
           ? ` This is a linked key: send the source key's access code with the header X-Keyward-Account: ${actor.organization.slug}.`
           : ""}
       </p>
+      {example.code ? (
+        <p className="text-sm">
+          The examples show the access code <span className="font-mono">{example.code.prefix}…</span>
+          {example.code.description ? ` (${example.code.description})` : ""} by its prefix: put the whole code in its
+          place, as it was shown once when it was created.
+        </p>
+      ) : null}
       <p className="text-sm text-muted-foreground">
         <ApiDocsLink section="transports" /> describes each way in full, and what every operation needs.
       </p>
