@@ -9,6 +9,8 @@ export interface ResolverContext {
   transport: Transport;
   /** `X-Keyward-Account`, lowercased: the organisation a linked key's access code acts in; null to act in its own. */
   account: string | null;
+  /** The clock the checks use; tests move it instead of waiting. */
+  now?: Date;
 }
 
 /**
