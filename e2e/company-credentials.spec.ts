@@ -93,8 +93,10 @@ test("An Office Lead generates the credentials, copies both values, downloads th
   await explain.getByRole("button", { name: "Generate API credentials" }).click();
   generateRequest = captured(await sent);
 
+  // The credentials appear in the same pop-up window, which now shows them instead of the explanation.
   const reveal = page.getByRole("dialog", { name: REVEAL });
   await expect(reveal).toContainText("Lost credentials cannot be recovered");
+  await expect(page.getByRole("dialog")).toHaveCount(1);
   const idField = reveal.getByRole("textbox", { name: "Client ID" });
   const secretField = reveal.getByRole("textbox", { name: "Client secret" });
   await expect(idField).toHaveValue(/^kwc_[0-9A-Za-z]{24}$/);
@@ -148,10 +150,10 @@ test("A Member sees the company's client id, and Delete API credentials greyed o
   const button = section.getByRole("button", { name: "Delete API credentials" });
   await expect(button).toBeDisabled();
   await expect(button).toHaveAccessibleDescription(/You must be an Office Lead to delete API credentials\./);
-  await expect(section.getByRole("link", { name: "See your Office Leads" })).toHaveAttribute(
-    "href",
-    "/admin/people?role=office-lead",
-  );
+  // Each greyed button (Roll client secret, Delete API credentials) says whom to ask.
+  const links = section.getByRole("link", { name: "See your Office Leads" });
+  await expect(links).toHaveCount(2);
+  for (const link of await links.all()) await expect(link).toHaveAttribute("href", "/admin/people?role=office-lead");
   expect(await page.content()).not.toContain(clientSecret);
 });
 
@@ -170,6 +172,108 @@ test("The company's software exchanges the credentials for a token with openid-c
     credential: { kind: "oauth_token" },
     user: null,
   });
+});
+
+/** POST /api/oauth/token with the client-credentials grant, the secret sent as form fields. */
+const tokenFor = (request: APIRequestContext, secret: string) =>
+  request.post("/api/oauth/token", {
+    form: { grant_type: "client_credentials", client_id: clientId, client_secret: secret },
+  });
+
+async function tokenOf(request: APIRequestContext, secret: string): Promise<string> {
+  const response = await tokenFor(request, secret);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+const meWith = (request: APIRequestContext, token: string) =>
+  request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+
+let rollRequest: ReturnType<typeof captured> | null = null;
+
+for (const person of ["member", "admin"] as const) {
+  test(`${PEOPLE[person].name} (${PEOPLE[person].roles.join(", ")}) sees Roll client secret greyed out, with the reason`, async ({
+    pageAs,
+  }) => {
+    const page = await pageAs(person);
+    const section = await openSettings(page);
+    const button = section.getByRole("button", { name: "Roll client secret" });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/You must be an Office Lead to roll the client secret\./);
+  });
+}
+
+test("An Office Lead rolls the client secret with 24 hours: the new secret shows once, both secrets get tokens, then Stop previous secret now refuses the old one", async ({
+  pageAs,
+  request,
+}) => {
+  const page = await pageAs("lead");
+  const section = await openSettings(page);
+  const oldSecret = clientSecret;
+  const oldToken = await tokenOf(request, oldSecret);
+
+  await section.getByRole("button", { name: "Roll client secret" }).click();
+  const dialog = page.getByRole("dialog", { name: "Roll client secret" });
+  for (const choice of ["Now", "1 hour", "24 hours", "7 days"]) await expect(dialog.getByRole("radio", { name: choice })).toBeVisible();
+  await dialog.getByRole("radio", { name: "24 hours" }).check();
+  const sent = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  await dialog.getByRole("button", { name: "Roll client secret" }).click();
+  rollRequest = captured(await sent);
+
+  // The same dialog now shows the new secret, for the same client id.
+  const reveal = page.getByRole("dialog", { name: "Your company's new client secret" });
+  await expect(reveal.getByRole("textbox", { name: "Client ID" })).toHaveValue(clientId);
+  const secretField = reveal.getByRole("textbox", { name: "Client secret" });
+  await expect(secretField).toHaveValue(/^kwcs_[0-9A-Za-z]{36}$/);
+  const newSecret = await secretField.inputValue();
+  expect(newSecret).not.toBe(oldSecret);
+  await reveal.getByRole("button", { name: "Copy client secret" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(reveal).toBeHidden();
+
+  await expect(section.getByText(/Previous secret stops working on/)).toContainText(/20\d\d.*\d{1,2}:\d{2}/);
+  await expect(section.getByText(new RegExp(`Rolled by ${PEOPLE.lead.name} on`))).toBeVisible();
+  await page.reload();
+  expect(await page.content()).not.toContain(newSecret);
+
+  // During the grace both secrets obtain tokens, and the tokens of both work.
+  const graceToken = await tokenOf(request, oldSecret);
+  const newToken = await tokenOf(request, newSecret);
+  for (const token of [oldToken, graceToken, newToken]) expect((await meWith(request, token)).status()).toBe(200);
+
+  await section.getByRole("button", { name: "Stop previous secret now" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Stop previous secret now" });
+  await expect(confirm).toContainText("every access token it obtained");
+  await confirm.getByRole("button", { name: "Stop previous secret now" }).click();
+  await expect(page.getByText("Previous client secret stopped")).toBeVisible();
+  await expect(section.getByText(/Previous secret stops working on/)).toHaveCount(0);
+
+  const refused = await tokenFor(request, oldSecret);
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: "invalid_client" });
+  for (const token of [oldToken, graceToken]) expect((await meWith(request, token)).status()).toBe(401);
+  expect((await meWith(request, newToken)).status()).toBe(200);
+  clientSecret = newSecret;
+  accessToken = newToken;
+});
+
+test("A Member and an Administrator who replay the Office Lead's roll are refused and the secret stays the same", async ({
+  pageAs,
+  playwright,
+  baseURL,
+  request,
+}) => {
+  for (const person of ["member", "admin"] as const) {
+    const context = await playwright.request.newContext({ storageState: storageStateFor(person), baseURL });
+    const replayed = await replay(context, rollRequest!);
+    expect(await replayed.text()).toContain("You must be an Office Lead to roll the client secret.");
+    await context.dispose();
+  }
+  expect((await tokenFor(request, clientSecret)).status()).toBe(200);
+  const page = await pageAs("lead");
+  const section = await openSettings(page);
+  await expect(section.getByText(/Previous secret stops working on/)).toHaveCount(0);
+  await expect(section.getByText(new RegExp(`Rolled by ${PEOPLE.lead.name} on`))).toBeVisible();
 });
 
 test("A Member who replays the Office Lead's generate and delete requests is refused and nothing changes", async ({
@@ -211,6 +315,7 @@ test("The Delete API credentials button stays disabled until the field holds exa
   await other(page).getByRole("button", { name: "Delete API credentials" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete API credentials" });
   await expect(dialog).toContainText("will break all current API connections for everyone in your company");
+  await expect(dialog).toContainText("they work again only once new credentials are generated and put in place");
   await expect(dialog).toContainText(clientId);
   const field = dialog.getByRole("textbox", { name: "Type DELETE to confirm" });
   const confirm = dialog.getByRole("button", { name: "Delete API credentials" });
@@ -264,6 +369,11 @@ test("An Administrator finds the generation and the deletion in the Audit Log, w
   for (const verb of ["generated", "deleted"]) {
     await expect(
       page.getByRole("row", { name: new RegExp(`${PEOPLE.lead.name} ${verb} the company API credentials ${clientId}`) }),
+    ).toBeVisible();
+  }
+  for (const sentence of ["rolled the client secret of", "stopped the previous client secret of"]) {
+    await expect(
+      page.getByRole("row", { name: new RegExp(`${PEOPLE.lead.name} ${sentence} the company API credentials ${clientId}`) }),
     ).toBeVisible();
   }
   expect(await page.content()).not.toContain(clientSecret);

@@ -38,6 +38,17 @@ export const AUDIT_ACTIONS = {
     sentence: "generated the company API credentials",
     operation: "Create",
   },
+  // A roll keeps the client id and changes its secret: an Update, as is ending the previous secret's grace.
+  "company_credentials.rolled": {
+    resource: "company_credentials",
+    sentence: "rolled the client secret of the company API credentials",
+    operation: "Update",
+  },
+  "company_credentials.previous_secret_stopped": {
+    resource: "company_credentials",
+    sentence: "stopped the previous client secret of the company API credentials",
+    operation: "Update",
+  },
   "company_credentials.deleted": {
     resource: "company_credentials",
     sentence: "deleted the company API credentials",

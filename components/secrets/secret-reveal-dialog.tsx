@@ -26,10 +26,7 @@ export interface RevealedValue {
   secret?: boolean;
 }
 
-export interface SecretRevealDialogProps {
-  open: boolean;
-  /** Called with false once the person is done (never by Escape or a click outside). */
-  onOpenChange: (open: boolean) => void;
+export interface SecretRevealProps {
   title: string;
   description?: React.ReactNode;
   warning?: string;
@@ -39,33 +36,52 @@ export interface SecretRevealDialogProps {
   docs: ApiDocsSection;
 }
 
+export interface SecretRevealDialogProps extends SecretRevealProps {
+  open: boolean;
+  /** Called with false once the person is done (never by Escape or a click outside). */
+  onOpenChange: (open: boolean) => void;
+}
+
 /**
  * The product's one dialog for showing a secret, used by every flow. The secret exists only in this component's
  * props: it was never stored, and closing the dialog drops it. Done asks once more if it was neither copied nor
  * downloaded.
  */
-export function SecretRevealDialog({
-  open,
-  onOpenChange,
+export function SecretRevealDialog({ open, onOpenChange, ...reveal }: SecretRevealDialogProps) {
+  return (
+    <Dialog open={open}>
+      <DialogContent showCloseButton={false} {...KEEP_OPEN} className="sm:max-w-xl">
+        <SecretReveal {...reveal} onDone={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Escape and a click outside would drop the secret unseen: only Done closes a dialog that shows one. */
+export const KEEP_OPEN = {
+  onEscapeKeyDown: (event: Event) => event.preventDefault(),
+  onInteractOutside: (event: Event) => event.preventDefault(),
+};
+
+/**
+ * What the secret reveal dialog shows, for a dialog that shows the secret in place of what it asked before (the
+ * dialog that generates it). `onDone` runs once the person is done with the secret.
+ */
+export function SecretReveal({
   title,
   description,
   warning = "Lost credentials cannot be recovered.",
   values,
   download,
   docs,
-}: SecretRevealDialogProps) {
+  onDone,
+}: SecretRevealProps & { onDone: () => void }) {
   const [kept, setKept] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const baseId = useId();
 
-  function close() {
-    setKept(false);
-    setConfirming(false);
-    onOpenChange(false);
-  }
-
   function done() {
-    if (kept || confirming) close();
+    if (kept || confirming) onDone();
     else setConfirming(true);
   }
 
@@ -80,61 +96,54 @@ export function SecretRevealDialog({
   }
 
   return (
-    <Dialog open={open}>
-      <DialogContent
-        showCloseButton={false}
-        onEscapeKeyDown={(event) => event.preventDefault()}
-        onInteractOutside={(event) => event.preventDefault()}
-        className="sm:max-w-xl"
-      >
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          {description ? <DialogDescription>{description}</DialogDescription> : null}
-        </DialogHeader>
-        <p className="flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-          <span>
-            {warning} Copy or download {values.filter((v) => v.secret).length > 1 ? "them" : "it"} now: it will not
-            be shown again.
-          </span>
-        </p>
-        <div className="grid gap-4">
-          {values.map((item, index) => {
-            const id = `${baseId}-${index}`;
-            return (
-              <div key={item.label} className="grid gap-1.5">
-                <Label htmlFor={id}>{item.label}</Label>
-                <div className="flex gap-2">
-                  <Input id={id} readOnly value={item.value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-                  <CopyButton
-                    value={item.value}
-                    label={item.copyLabel ?? `Copy ${item.label.toLowerCase()}`}
-                    onCopied={() => item.secret && setKept(true)}
-                  />
-                </div>
+    <>
+      <DialogHeader>
+        <DialogTitle>{title}</DialogTitle>
+        {description ? <DialogDescription>{description}</DialogDescription> : null}
+      </DialogHeader>
+      <p className="flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+        <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <span>
+          {warning} Copy or download {values.filter((v) => v.secret).length > 1 ? "them" : "it"} now: it will not
+          be shown again.
+        </span>
+      </p>
+      <div className="grid gap-4">
+        {values.map((item, index) => {
+          const id = `${baseId}-${index}`;
+          return (
+            <div key={item.label} className="grid gap-1.5">
+              <Label htmlFor={id}>{item.label}</Label>
+              <div className="flex gap-2">
+                <Input id={id} readOnly value={item.value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+                <CopyButton
+                  value={item.value}
+                  label={item.copyLabel ?? `Copy ${item.label.toLowerCase()}`}
+                  onCopied={() => item.secret && setKept(true)}
+                />
               </div>
-            );
-          })}
-        </div>
-        <p className="text-sm text-muted-foreground">
-          <ApiDocsLink section={docs} /> explains how to use {values.filter((v) => v.secret).length > 1 ? "them" : "it"}.
+            </div>
+          );
+        })}
+      </div>
+      <p className="text-sm text-muted-foreground">
+        <ApiDocsLink section={docs} /> explains how to use {values.filter((v) => v.secret).length > 1 ? "them" : "it"}.
+      </p>
+      {confirming ? (
+        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
+          You will not be able to see this secret again. You have neither copied nor downloaded it. Click Done again
+          to close anyway.
         </p>
-        {confirming ? (
-          <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
-            You will not be able to see this secret again. You have neither copied nor downloaded it. Click Done again
-            to close anyway.
-          </p>
-        ) : null}
-        <DialogFooter className="gap-2 sm:justify-between">
-          <Button type="button" variant="outline" onClick={saveFile}>
-            <Download aria-hidden className="size-4" />
-            Download .txt
-          </Button>
-          <Button type="button" onClick={done}>
-            Done
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      ) : null}
+      <DialogFooter className="gap-2 sm:justify-between">
+        <Button type="button" variant="outline" onClick={saveFile}>
+          <Download aria-hidden className="size-4" />
+          Download .txt
+        </Button>
+        <Button type="button" onClick={done}>
+          Done
+        </Button>
+      </DialogFooter>
+    </>
   );
 }

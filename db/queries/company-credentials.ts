@@ -6,28 +6,43 @@ import { companyCredentials, users } from "@/db/schema";
 
 export interface CompanyCredentialsOverview {
   /** The organisation's active pair, if any (never its secret). */
-  active: { id: string; clientId: string; generatedBy: string | null; generatedAt: Date } | null;
+  active: {
+    id: string;
+    clientId: string;
+    generatedBy: string | null;
+    generatedAt: Date;
+    /** The last roll of the secret, shown as "Rolled by <name> on <date>". */
+    rolled: { by: string | null; at: Date } | null;
+    /** When the previous secret stops working, while it still works. */
+    previousSecretExpiresAt: Date | null;
+  } | null;
   /** The most recent deletion, shown as "Deleted by" / "Deleted on". */
   lastDeletion: { deletedBy: string | null; deletedAt: Date } | null;
 }
 
 const creator = alias(users, "creator");
 const deleter = alias(users, "deleter");
+const roller = alias(users, "roller");
 
 /** What the Account Settings "Other" section shows for the organisation. */
 export async function getCompanyCredentialsOverview(
   db: Executor,
   organizationId: string,
+  now = new Date(),
 ): Promise<CompanyCredentialsOverview> {
-  const [active] = await db
+  const [row] = await db
     .select({
       id: companyCredentials.id,
       clientId: companyCredentials.clientId,
       generatedBy: creator.name,
       generatedAt: companyCredentials.createdAt,
+      rolledBy: roller.name,
+      rolledAt: companyCredentials.rolledAt,
+      previousSecretExpiresAt: companyCredentials.previousSecretExpiresAt,
     })
     .from(companyCredentials)
     .leftJoin(creator, eq(creator.id, companyCredentials.createdById))
+    .leftJoin(roller, eq(roller.id, companyCredentials.rolledById))
     .where(and(eq(companyCredentials.organizationId, organizationId), isNull(companyCredentials.deletedAt)));
   const [lastDeletion] = await db
     .select({ deletedBy: deleter.name, deletedAt: companyCredentials.deletedAt })
@@ -37,7 +52,7 @@ export async function getCompanyCredentialsOverview(
     .orderBy(desc(companyCredentials.deletedAt))
     .limit(1);
   return {
-    active: active ?? null,
+    active: row ? activeOf(row, now) : null,
     lastDeletion: lastDeletion?.deletedAt ? { deletedBy: lastDeletion.deletedBy, deletedAt: lastDeletion.deletedAt } : null,
   };
 }
@@ -50,8 +65,31 @@ export async function getActiveCredentialsByClientId(db: Executor, clientId: str
       organizationId: companyCredentials.organizationId,
       clientId: companyCredentials.clientId,
       secretHash: companyCredentials.secretHash,
+      secretVersion: companyCredentials.secretVersion,
+      previousSecretHash: companyCredentials.previousSecretHash,
+      previousSecretExpiresAt: companyCredentials.previousSecretExpiresAt,
     })
     .from(companyCredentials)
     .where(and(eq(companyCredentials.clientId, clientId), isNull(companyCredentials.deletedAt)));
   return row ?? null;
+}
+
+function activeOf(
+  { rolledBy, rolledAt, previousSecretExpiresAt, ...row }: {
+    id: string;
+    clientId: string;
+    generatedBy: string | null;
+    generatedAt: Date;
+    rolledBy: string | null;
+    rolledAt: Date | null;
+    previousSecretExpiresAt: Date | null;
+  },
+  now: Date,
+): NonNullable<CompanyCredentialsOverview["active"]> {
+  return {
+    ...row,
+    rolled: rolledAt ? { by: rolledBy, at: rolledAt } : null,
+    // A grace that has ended is not shown, whether or not anyone stopped it.
+    previousSecretExpiresAt: previousSecretExpiresAt && previousSecretExpiresAt > now ? previousSecretExpiresAt : null,
+  };
 }

@@ -24,6 +24,8 @@ export const apiKeys = pgTable(
     policies: text("policies").array().notNull().default(sql`'{}'::text[]`),
     logRequests: boolean("log_requests").notNull().default(false),
     logBodies: boolean("log_bodies").notNull().default(false),
+    /** Addresses and CIDR ranges its access codes may be used from, one per entry; empty = any address. */
+    allowedIps: text("allowed_ips").array().notNull().default(sql`'{}'::text[]`),
     /**
      * Impersonation: requests get the intersection of the key's policies and this person's current permissions.
      * No ON DELETE action: silently dropping the person would widen the key to its policies alone.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampColumn } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./people";
@@ -7,6 +7,10 @@ import { users } from "./people";
 /**
  * The company's OAuth client credentials. Deleted pairs stay as rows (deletedAt set) so the page can
  * say who deleted the most recent pair and when. The client secret is stored only as its SHA-256.
+ *
+ * Rolling replaces the secret under the same client id: the old one moves to `previousSecret*` and keeps working
+ * until `previousSecretExpiresAt`. `secretVersion` counts the secrets; each token records the version that obtained
+ * it, so the previous secret's tokens end with it.
  */
 export const companyCredentials = pgTable(
   "company_credentials",
@@ -24,8 +28,20 @@ export const companyCredentials = pgTable(
     createdAt: createdAt(),
     deletedById: uuid("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
     deletedAt: timestampColumn("deleted_at"),
+    secretVersion: integer("secret_version").notNull().default(1),
+    previousSecretHash: text("previous_secret_hash"),
+    previousSecretPrefix: text("previous_secret_prefix"),
+    /** When the previous secret (and the tokens it obtained) stops working; null when there is none. */
+    previousSecretExpiresAt: timestampColumn("previous_secret_expires_at"),
+    rolledById: uuid("rolled_by_id").references(() => users.id, { onDelete: "set null" }),
+    rolledAt: timestampColumn("rolled_at"),
   },
   (t) => [
+    // At most one previous secret, and never one without its end: the two columns are set and cleared together.
+    check(
+      "company_credentials_previous_secret_complete",
+      sql`(${t.previousSecretHash} is null) = (${t.previousSecretExpiresAt} is null)`,
+    ),
     // One active pair per organisation, enforced by the database: two Office Leads generating at the same moment
     // cannot both succeed, whatever the application checked before inserting.
     uniqueIndex("company_credentials_one_active_per_org").on(t.organizationId).where(sql`deleted_at is null`),
@@ -49,6 +65,8 @@ export const oauthAccessTokens = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** The credentials' `secretVersion` whose secret obtained this token. */
+    secretVersion: integer("secret_version").notNull().default(1),
     expiresAt: timestampColumn("expires_at").notNull(),
     revokedAt: timestampColumn("revoked_at"),
     createdAt: createdAt(),

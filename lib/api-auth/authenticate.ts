@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { RequestBody } from "@/lib/api/request-body";
+import { addressAllowed } from "@/lib/http/address-allowlist";
+import { clientIp } from "@/lib/request-meta";
 import { parseSecret } from "@/lib/secrets";
 import { extractCredential, isQueryTransport, type Transport } from "./credential-transport";
 import { countFailedAuthentication, throttledAuthentication } from "./failure-throttle";
@@ -8,7 +10,7 @@ import type { Principal } from "./principal";
 import { refusalResponse } from "./refusals";
 import { RESOLVERS } from "./resolvers";
 import { ACCOUNT_HEADER } from "./resolvers/access-code";
-import type { FailedAttempt } from "./resolvers/types";
+import type { FailedAttempt, ResolveResult } from "./resolvers/types";
 
 export type AuthOutcome =
   | { ok: true; principal: Principal; transport: Transport }
@@ -55,5 +57,14 @@ export async function authenticate(request: Request, body: RequestBody): Promise
   if (isQueryTransport(extracted.transport) && !result.allowQueryStringKeys) {
     return { ok: false, response: refusalResponse("query_strings_off"), attempt: attemptOf(result.principal) };
   }
+  // The client address by the trusted-proxy rule: a hop the client wrote itself cannot get it past the list.
+  if (!allowedFrom(result, clientIp(request.headers))) {
+    return { ok: false, response: refusalResponse("ip_not_allowed"), attempt: attemptOf(result.principal) };
+  }
   return { ok: true, principal: result.principal, transport: extracted.transport };
+}
+
+/** Whether a resolved credential may be used from `address`: within every IP allowlist of the keys behind it. */
+export function allowedFrom(result: Extract<ResolveResult, { ok: true }>, address: string | null): boolean {
+  return (result.allowedIps ?? []).every((list) => addressAllowed(address, list));
 }

@@ -67,16 +67,25 @@ export const REFUSALS = {
     description: "Send the access token in the Authorization header",
     detail: "Send the access token in the Authorization header: `Authorization: Bearer kwat_…`.",
   },
+  // The credential is valid, so not a 401 that asks for another one: the same key works from an allowed address.
+  ip_not_allowed: {
+    status: 403,
+    error: null,
+    description: "The API key does not allow requests from this address",
+    detail:
+      "This API key does not allow requests from your IP address. An Administrator can add the address to the key's Allowed IP addresses.",
+  },
 } as const satisfies Record<
   string,
-  { status: 400 | 401; error: "invalid_token" | "invalid_request" | null; description: string; detail: string }
+  { status: 400 | 401 | 403; error: "invalid_token" | "invalid_request" | null; description: string; detail: string }
 >;
 export type Refusal = keyof typeof REFUSALS;
 
-/** The answer to a refused request: 401 with its challenge (or 400), `reason` naming the refusal in the body. */
+/** The answer to a refused request: 401 with its challenge (or 400, 403), `reason` naming the refusal in the body. */
 export function refusalResponse(refusal: Refusal, detail: string = REFUSALS[refusal].detail): Response {
   const spec = REFUSALS[refusal];
   if (spec.status === 400) return problem("invalid_request", { detail, extensions: { reason: refusal } });
+  if (spec.status === 403) return problem("forbidden", { detail, extensions: { reason: refusal } });
   const challenge = spec.error
     ? `Bearer realm="keyward", error="${spec.error}", error_description="${spec.description}"`
     : `Bearer realm="keyward"`;

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessCodes, apiKeys } from "@/db/schema";
 import { parseSecret } from "@/lib/secrets";
+import { allowedFrom } from "./authenticate";
 import type { Refusal } from "./refusals";
 import { resolveAccessCode } from "./resolvers/access-code";
 
@@ -14,7 +15,7 @@ export type VerifyResult =
       policies: string[];
       expiresAt: string;
     }
-  | { valid: false; code: "NOT_FOUND" | "DISABLED" | "EXPIRED" | "ARCHIVED" };
+  | { valid: false; code: "NOT_FOUND" | "DISABLED" | "EXPIRED" | "ARCHIVED" | "IP_NOT_ALLOWED" };
 
 const CODE_OF_REFUSAL: Partial<Record<Refusal, "DISABLED" | "EXPIRED" | "ARCHIVED">> = {
   disabled: "DISABLED",
@@ -25,13 +26,15 @@ const CODE_OF_REFUSAL: Partial<Record<Refusal, "DISABLED" | "EXPIRED" | "ARCHIVE
 /**
  * For gateways: whether an access code would be accepted now, by the very resolver real requests use, so the
  * policies are exactly what a request would get. An unknown value is NOT_FOUND whatever it looks like; nothing says
- * whether it exists as another kind of secret.
+ * whether it exists as another kind of secret. With `ip`, the address the gateway's caller connects from, the key's
+ * Allowed IP addresses are checked as a request from there would be (IP_NOT_ALLOWED); without it they are not.
  */
-export async function verifyKey(db: Db, value: string): Promise<VerifyResult> {
+export async function verifyKey(db: Db, value: string, ip?: string): Promise<VerifyResult> {
   const kind = parseSecret(value);
   if (kind ? kind !== "access_code" : /^kw[a-z]{2}_/.test(value)) return { valid: false, code: "NOT_FOUND" };
   const resolved = await resolveAccessCode(value, { db, transport: "x_api_key_header", account: null });
   if (!resolved.ok) return { valid: false, code: CODE_OF_REFUSAL[resolved.refusal] ?? "NOT_FOUND" };
+  if (ip !== undefined && !allowedFrom(resolved, ip)) return { valid: false, code: "IP_NOT_ALLOWED" };
   const [code] = await db
     .select({ keyId: apiKeys.publicId, expiresAt: accessCodes.expiresAt })
     .from(accessCodes)

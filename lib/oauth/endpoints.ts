@@ -64,7 +64,7 @@ export async function handleTokenRequest(db: Db, request: Request, now = new Dat
   if (params.data.grant_type !== "client_credentials") {
     return fail("unsupported_grant_type", "Keyward supports only grant_type=client_credentials.");
   }
-  const client = await authenticateClient(db, started.clientId, started.clientSecret);
+  const client = await authenticateClient(db, started.clientId, started.clientSecret, now);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
   const { accessToken, expiresIn } = await issueAccessToken(db, client, now, requestMeta(request.headers));
   const body: TokenResponse = { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn };
@@ -81,7 +81,7 @@ export async function handleRevocationRequest(db: Db, request: Request, now = ne
   const { form, fail } = started;
   const params = revocationRequestSchema.safeParse(Object.fromEntries(form));
   if (!params.success) return fail("invalid_request", firstIssue(params.error));
-  const client = await authenticateClient(db, started.clientId, started.clientSecret);
+  const client = await authenticateClient(db, started.clientId, started.clientSecret, now);
   if (!client) return fail("invalid_client", WRONG_CLIENT);
   await revokeAccessToken(db, client, params.data.token, requestMeta(request.headers));
   return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });

@@ -15,23 +15,38 @@ export interface AuthenticatedClient {
   credentialId: string;
   organizationId: string;
   clientId: string;
+  /** The version of the secret that authenticated: the current one, or the previous one during its grace. */
+  secretVersion: number;
 }
 
 // Compared against when the client id is unknown, so a miss costs the same hash comparison as a hit.
 const UNKNOWN_CLIENT_HASH = hashSecret("keyward-unknown-client");
 
-/** The live credentials whose client id and secret these are, or null. Deleted credentials authenticate nothing. */
+/**
+ * The live credentials whose client id and secret these are, or null. Deleted credentials authenticate nothing; a
+ * rolled secret authenticates until its grace ends at `previousSecretExpiresAt`.
+ */
 export async function authenticateClient(
   db: Executor,
   clientId: string,
   clientSecret: string,
+  now = new Date(),
 ): Promise<AuthenticatedClient | null> {
   // A value that is not a well-formed client secret (checksum included) is refused without a lookup.
   if (parseSecret(clientSecret) !== "client_secret" || !isPublicId(CLIENT_ID_PREFIX, clientId)) return null;
   const credentials = await getActiveCredentialsByClientId(db, clientId);
-  const matches = secretMatchesHash(clientSecret, credentials?.secretHash ?? UNKNOWN_CLIENT_HASH);
-  if (!credentials || !matches) return null;
-  return { credentialId: credentials.id, organizationId: credentials.organizationId, clientId: credentials.clientId };
+  const current = secretMatchesHash(clientSecret, credentials?.secretHash ?? UNKNOWN_CLIENT_HASH);
+  // Both comparisons always run, so the answer's timing says nothing about which secret matched.
+  const previous = secretMatchesHash(clientSecret, credentials?.previousSecretHash ?? UNKNOWN_CLIENT_HASH);
+  if (!credentials) return null;
+  const inGrace = credentials.previousSecretExpiresAt !== null && credentials.previousSecretExpiresAt > now;
+  if (!current && !(previous && inGrace && credentials.previousSecretHash)) return null;
+  return {
+    credentialId: credentials.id,
+    organizationId: credentials.organizationId,
+    clientId: credentials.clientId,
+    secretVersion: current ? credentials.secretVersion : credentials.secretVersion - 1,
+  };
 }
 
 /** The client as the audit log names it, as the API's access log does. */
@@ -57,6 +72,7 @@ export async function issueAccessToken(db: Db, client: AuthenticatedClient, now 
       .values({
         credentialId: client.credentialId,
         organizationId: client.organizationId,
+        secretVersion: client.secretVersion,
         tokenHash: hashSecret(accessToken),
         expiresAt,
       })

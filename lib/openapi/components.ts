@@ -127,7 +127,7 @@ export const PROBLEM_RESPONSES = {
     }),
   ),
   Forbidden: problemResponse(
-    "The credential is valid but lacks the policy this request needs; `policy` names it.",
+    "The credential is valid but lacks the policy this request needs (`policy` names it), or its API key does not allow requests from the client's address (`reason`: `ip_not_allowed`).",
     problemExample("forbidden", "This credential does not have the users:read policy, which this request needs.", {
       policy: "users:read",
     }),
@@ -200,7 +200,7 @@ export function withFormBody(requestBody: NonNullable<ZodOpenApiOperationObject[
 
 /**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
- * authenticator itself gives (400, 401, 403 naming the policy, 429 once an address has sent too many refused
+ * authenticator itself gives (400, 401, 403 naming the policy or the address, 429 once an address has sent too many refused
  * credentials, 503), 413 and 422 for operations with a body, and
  * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
  *
@@ -228,7 +228,8 @@ export function apiOperation({ policy, ...operation }: ApiOperationOptions): Zod
       ...operation.responses,
       400: problemRef("InvalidRequest"),
       401: problemRef("Unauthorized"),
-      ...(policy ? { 403: problemRef("Forbidden") } : {}),
+      // Any access code's key may have allowed IP addresses, so even an operation without a policy can answer 403.
+      403: problemRef("Forbidden"),
       ...(hasBody
         ? { 413: problemRef("PayloadTooLarge"), 415: problemRef("UnsupportedMediaType"), 422: problemRef("ValidationFailed") }
         : {}),

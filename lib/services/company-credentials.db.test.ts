@@ -8,7 +8,7 @@ import type { Author } from "@/lib/author";
 import { authenticateClient, issueAccessToken } from "@/lib/oauth/tokens";
 import { hashSecret, parseSecret } from "@/lib/secrets";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { deleteCompanyCredentials, generateCompanyCredentials } from "./company-credentials";
+import { deleteCompanyCredentials, generateCompanyCredentials, rollClientSecret, stopPreviousClientSecret } from "./company-credentials";
 
 let t: TestDatabase;
 let acme: string;
@@ -189,5 +189,109 @@ describe("access tokens", () => {
     expect(await authenticateClient(t.db, acmePair.value.clientId, globexPair.value.clientSecret)).toBeNull();
     expect(await authenticateClient(t.db, acmePair.value.clientId, "not-a-secret")).toBeNull();
     expect(await authenticateClient(t.db, "kwc_unknown", acmePair.value.clientSecret)).toBeNull();
+  });
+});
+
+describe("rolling the client secret", () => {
+  const HOUR = 3600_000;
+  const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+  const bearerAt = (token: string, now: Date) =>
+    resolveAccessToken(token, { db: t.db, account: null, transport: "authorization_bearer", now });
+
+  async function generated() {
+    const outcome = await generateCompanyCredentials(t.db, lea, meta);
+    if (!outcome.ok) throw new Error(outcome.message);
+    return outcome.value;
+  }
+
+  it("lets both secrets obtain tokens during the grace, and refuses the old secret and its tokens after it", async () => {
+    const { clientId, clientSecret: oldSecret } = await generated();
+    const start = new Date();
+    const oldClient = await authenticateClient(t.db, clientId, oldSecret, start);
+    const { accessToken: beforeRoll } = await issueAccessToken(t.db, oldClient!, start);
+
+    const rolled = await rollClientSecret(t.db, lea, "1h", meta, start);
+    if (!rolled.ok) throw new Error(rolled.message);
+    const newSecret = rolled.value.clientSecret;
+    expect(rolled.value.clientId).toBe(clientId);
+    expect(rolled.value.previousSecretExpiresAt).toEqual(at(start, HOUR));
+
+    const during = at(start, HOUR - 1000);
+    const viaOld = await authenticateClient(t.db, clientId, oldSecret, during);
+    const viaNew = await authenticateClient(t.db, clientId, newSecret, during);
+    expect(viaOld).not.toBeNull();
+    expect(viaNew).not.toBeNull();
+    const { accessToken: oldToken } = await issueAccessToken(t.db, viaOld!, during);
+    const { accessToken: newToken } = await issueAccessToken(t.db, viaNew!, during);
+    for (const token of [beforeRoll, oldToken, newToken]) expect(await bearerAt(token, during)).toMatchObject({ ok: true });
+
+    const after = at(start, HOUR + 1000);
+    expect(await authenticateClient(t.db, clientId, oldSecret, after)).toBeNull();
+    expect(await authenticateClient(t.db, clientId, newSecret, after)).not.toBeNull();
+    expect(await bearerAt(oldToken, after)).toMatchObject({ ok: false, refusal: "invalid" });
+    expect(await bearerAt(beforeRoll, after)).toMatchObject({ ok: false, refusal: "invalid" });
+    expect(await bearerAt(newToken, after)).toMatchObject({ ok: true });
+
+    const [row] = await activePairs(acme);
+    expect(row).toMatchObject({ secretHash: hashSecret(newSecret), previousSecretHash: hashSecret(oldSecret), rolledById: lea.userId });
+    expect(JSON.stringify(row)).not.toContain(newSecret);
+    const overview = await getCompanyCredentialsOverview(t.db, acme, during);
+    expect(overview.active).toMatchObject({ clientId, rolled: { by: "Lea Lead" }, previousSecretExpiresAt: at(start, HOUR) });
+    expect((await getCompanyCredentialsOverview(t.db, acme, after)).active?.previousSecretExpiresAt).toBeNull();
+  });
+
+  it("with Now, refuses the old secret and its tokens at once", async () => {
+    const { clientId, clientSecret: oldSecret } = await generated();
+    const { accessToken } = await issueAccessToken(t.db, (await authenticateClient(t.db, clientId, oldSecret))!);
+    const rolled = await rollClientSecret(t.db, lea, "now", meta);
+    if (!rolled.ok) throw new Error(rolled.message);
+    expect(rolled.value.previousSecretExpiresAt).toBeNull();
+    expect(await authenticateClient(t.db, clientId, oldSecret)).toBeNull();
+    expect(await bearer(accessToken)).toMatchObject({ ok: false });
+    expect(await authenticateClient(t.db, clientId, rolled.value.clientSecret)).not.toBeNull();
+  });
+
+  it("stops the previous secret and its tokens on request, with an audit event, and only once", async () => {
+    const { clientId, clientSecret: oldSecret } = await generated();
+    const rolled = await rollClientSecret(t.db, lea, "7d", meta);
+    if (!rolled.ok) throw new Error(rolled.message);
+    const { accessToken } = await issueAccessToken(t.db, (await authenticateClient(t.db, clientId, oldSecret))!);
+    expect(await bearer(accessToken)).toMatchObject({ ok: true });
+
+    expect(await stopPreviousClientSecret(t.db, lea, meta)).toMatchObject({ ok: true });
+    expect(await authenticateClient(t.db, clientId, oldSecret)).toBeNull();
+    expect(await bearer(accessToken)).toMatchObject({ ok: false });
+    expect(await stopPreviousClientSecret(t.db, lea, meta)).toMatchObject({ ok: false, reason: "not_found" });
+
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, acme), eq(auditEvents.targetId, rolled.value.id)));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["company_credentials.rolled", "company_credentials.previous_secret_stopped"]),
+    );
+    for (const event of events) expect(JSON.stringify(event)).not.toContain(rolled.value.clientSecret);
+  });
+
+  it("leaves exactly one current and at most one previous secret when Office Leads roll at the same moment", async () => {
+    const { clientId } = await generated();
+    const results = await Promise.all(Array.from({ length: 4 }, () => rollClientSecret(t.db, lea, "24h", meta)));
+    const secrets = results.map((r) => (r.ok ? r.value.clientSecret : null));
+    expect(secrets.every(Boolean)).toBe(true);
+    const [row, ...others] = await activePairs(acme);
+    expect(others).toHaveLength(0);
+    expect(row!.secretVersion).toBe(5);
+    const working = [];
+    for (const secret of secrets) if (await authenticateClient(t.db, clientId, secret!)) working.push(secret);
+    // The last roll's secret and the one it replaced; the earlier ones stopped when they were replaced twice.
+    expect(working).toHaveLength(2);
+    expect([row!.secretHash, row!.previousSecretHash]).toEqual(expect.arrayContaining(working.map((s) => hashSecret(s!))));
+  });
+
+  it("answers not_found without credentials, and touches no other organisation", async () => {
+    expect(await rollClientSecret(t.db, gus, "1h", meta)).toMatchObject({ ok: false, reason: "not_found" });
+    await generated();
+    expect(await rollClientSecret(t.db, gus, "1h", meta)).toMatchObject({ ok: false, reason: "not_found" });
+    expect((await activePairs(acme))[0]!.secretVersion).toBe(1);
   });
 });

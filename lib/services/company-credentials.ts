@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
 import { companyCredentials, oauthAccessTokens } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
@@ -9,6 +9,7 @@ import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
 import { CLIENT_ID_PREFIX } from "@/lib/oauth/client-id";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
+import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
 
 export interface GeneratedCredentials {
   id: string;
@@ -104,5 +105,124 @@ export async function deleteCompanyCredentials(
       meta,
     );
     return ok({ deletedAt: now });
+  });
+}
+
+const NOTHING_TO_ROLL = fail("not_found", "Your company has no API credentials to roll: generate them first.");
+
+/** Revokes the tokens obtained by secrets older than `currentVersion`: they end with the secret that obtained them. */
+async function revokeOlderTokens(tx: Executor, credentialId: string, currentVersion: number, now: Date) {
+  const revoked = await tx
+    .update(oauthAccessTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(oauthAccessTokens.credentialId, credentialId),
+        lt(oauthAccessTokens.secretVersion, currentVersion),
+        isNull(oauthAccessTokens.revokedAt),
+      ),
+    )
+    .returning({ id: oauthAccessTokens.id });
+  return revoked.length;
+}
+
+export interface RolledSecret extends GeneratedCredentials {
+  /** When the previous secret stops working; null when it stopped at once. */
+  previousSecretExpiresAt: Date | null;
+}
+
+/**
+ * Replaces the client secret under the same client id. The old secret keeps obtaining tokens for `grace`, then it
+ * and its tokens stop; "now" stops them in this transaction. The row is locked first, so concurrent rolls run one
+ * after the other: each moves the then-current secret to previous, which leaves exactly one current and at most
+ * one previous secret (a secret still in its grace when another roll happens stops at that moment, with its tokens).
+ */
+export async function rollClientSecret(
+  db: Db,
+  author: Author,
+  grace: RollGracePeriod,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<Result<RolledSecret>> {
+  const clientSecret = generateSecret("client_secret");
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(companyCredentials)
+      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
+      .for("update");
+    if (!current) return NOTHING_TO_ROLL;
+    const seconds = ROLL_GRACE_PERIODS[grace].seconds;
+    const keepsPrevious = seconds > 0;
+    const previousSecretExpiresAt = keepsPrevious ? new Date(now.getTime() + seconds * 1000) : null;
+    const [row] = await tx
+      .update(companyCredentials)
+      .set({
+        secretHash: hashSecret(clientSecret),
+        secretPrefix: displayPrefix(clientSecret),
+        secretVersion: current.secretVersion + 1,
+        previousSecretHash: keepsPrevious ? current.secretHash : null,
+        previousSecretPrefix: keepsPrevious ? current.secretPrefix : null,
+        previousSecretExpiresAt,
+        rolledById: author.userId,
+        rolledAt: now,
+      })
+      .where(eq(companyCredentials.id, current.id))
+      .returning();
+    // Tokens of the secret that was previous until now end here; with "now", so do the rolled secret's.
+    const revokedTokens = await revokeOlderTokens(tx, row!.id, keepsPrevious ? current.secretVersion : row!.secretVersion, now);
+    await writeAudit(
+      tx,
+      author.audit,
+      {
+        action: "company_credentials.rolled",
+        target: { id: row!.id, label: row!.clientId },
+        metadata: {
+          clientId: row!.clientId,
+          secretPrefix: row!.secretPrefix,
+          previousSecretPrefix: current.secretPrefix,
+          grace: ROLL_GRACE_PERIODS[grace].label,
+          previousSecretExpiresAt: (previousSecretExpiresAt ?? now).toISOString(),
+          revokedTokens,
+        },
+      },
+      meta,
+    );
+    return ok({ id: row!.id, clientId: row!.clientId, clientSecret, createdAt: now, previousSecretExpiresAt });
+  });
+}
+
+/** Ends the previous secret's grace at once: the secret is forgotten and every token it obtained is revoked. */
+export async function stopPreviousClientSecret(
+  db: Db,
+  author: Author,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<Result<{ stoppedAt: Date }>> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(companyCredentials)
+      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
+      .for("update");
+    if (!current?.previousSecretHash || !current.previousSecretExpiresAt || current.previousSecretExpiresAt <= now) {
+      return fail("not_found", "There is no previous client secret to stop: it has stopped working already.");
+    }
+    await tx
+      .update(companyCredentials)
+      .set({ previousSecretHash: null, previousSecretPrefix: null, previousSecretExpiresAt: null })
+      .where(eq(companyCredentials.id, current.id));
+    const revokedTokens = await revokeOlderTokens(tx, current.id, current.secretVersion, now);
+    await writeAudit(
+      tx,
+      author.audit,
+      {
+        action: "company_credentials.previous_secret_stopped",
+        target: { id: current.id, label: current.clientId },
+        metadata: { clientId: current.clientId, previousSecretPrefix: current.previousSecretPrefix, revokedTokens },
+      },
+      meta,
+    );
+    return ok({ stoppedAt: now });
   });
 }

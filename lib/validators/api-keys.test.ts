@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectivePolicies } from "@/lib/api-auth/resolvers/access-code";
-import { createApiKeySchema, customKeyValueProblem, editApiKeySchema, editLinkedApiKeySchema } from "./api-keys";
+import { createApiKeySchema, customKeyValueProblem, editApiKeySchema, editLinkedApiKeySchema, updateApiKeySchema } from "./api-keys";
 
 describe("customKeyValueProblem", () => {
   it.each([
@@ -51,5 +51,31 @@ describe("effectivePolicies", () => {
       effectivePolicies(["native"], { allowWritePolicies: true, personPolicies: ["webhooks:read", "webhooks:write"] }),
     ).toEqual(["webhooks:read", "webhooks:write"]);
     expect(effectivePolicies(["users:read"], { allowWritePolicies: true, personPolicies: ["webhooks:read"] })).toEqual([]);
+  });
+});
+
+describe("allowed IP addresses", () => {
+  const parse = (allowedIps: unknown) => updateApiKeySchema.safeParse({ allowedIps });
+
+  it("reads the Details form's lines and the API's array alike, without blanks or repeats", () => {
+    expect(parse("203.0.113.7\r\n\n 198.51.100.0/24 \n2001:db8::/32\n203.0.113.7\n").data?.allowedIps).toEqual([
+      "203.0.113.7",
+      "198.51.100.0/24",
+      "2001:db8::/32",
+    ]);
+    expect(parse(["::ffff:203.0.113.7", "10.0.0.0/8"]).data?.allowedIps).toEqual(["::ffff:203.0.113.7", "10.0.0.0/8"]);
+    expect(parse("").data?.allowedIps).toEqual([]);
+    expect(parse([]).data?.allowedIps).toEqual([]);
+  });
+
+  it.each([
+    ["203.0.113.7\n10.0.0.300", 'Line 2, "10.0.0.300", is not an IPv4 or IPv6 address'],
+    ["\n\n10.0.0.1/8", 'Line 3, "10.0.0.1/8", has bits set after its prefix'],
+    [["203.0.113.7", ""], 'Entry 2, "", is not an IPv4 or IPv6 address'],
+    [["2001:db8::/200"], 'Entry 1, "2001:db8::/200", has a prefix longer than 128 bits'],
+    [42, "Send the allowed IP addresses as a list"],
+  ])("names the bad line of %j", (value, message) => {
+    const result = parse(value);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["allowedIps"], message: expect.stringContaining(message) })]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_POLICY_NAMES, type ApiPolicy } from "@/lib/api-auth/policies";
+import { parseAddress, parseAllowlistEntry } from "@/lib/http/address-allowlist";
 import { text } from "./text";
 
 export const ACCESS_CODES_PER_KEY = 2;
@@ -27,6 +28,40 @@ const actsAsUserId = z
   .union([z.uuid("Choose a person of your organisation."), z.literal("")])
   .nullish()
   .transform((v) => v || null);
+
+export const MAX_ALLOWED_IPS = 100;
+
+/**
+ * Allowed IP addresses: one per line in the Details form's textarea, an array in the API. Each line must be an
+ * IPv4 or IPv6 address or a CIDR range; the message names the first bad line. Empty: any address.
+ */
+const allowedIps = z
+  .union([z.string().max(10_000, "Keep the list under 10,000 characters."), z.array(z.string().max(100)).max(MAX_ALLOWED_IPS)], {
+    error: "Send the allowed IP addresses as a list of addresses and CIDR ranges.",
+  })
+  .transform((value, ctx) => {
+    const lines = (typeof value === "string" ? value.split(/\r?\n/) : value).map((line) => line.trim());
+    for (const [index, line] of lines.entries()) {
+      if (line === "" && typeof value === "string") continue;
+      const { problem } = parseAllowlistEntry(line);
+      if (problem) {
+        const where = typeof value === "string" ? `Line ${index + 1}` : `Entry ${index + 1}`;
+        ctx.addIssue({ code: "custom", message: `${where}, "${line.slice(0, 60)}", ${problem}.` });
+        return z.NEVER;
+      }
+    }
+    const entries = unique(lines.filter(Boolean));
+    if (entries.length > MAX_ALLOWED_IPS) {
+      ctx.addIssue({ code: "custom", message: `Use at most ${MAX_ALLOWED_IPS} addresses and ranges.` });
+      return z.NEVER;
+    }
+    return entries;
+  })
+  .meta({
+    description:
+      "Addresses and CIDR ranges (IPv4 and IPv6) the key's access codes may be used from; empty allows any address.",
+    example: ["203.0.113.7", "198.51.100.0/24", "2001:db8::/32"],
+  });
 
 const ALPHABETS = ["0123456789", "abcdefghijklmnopqrstuvwxyz"];
 
@@ -113,6 +148,7 @@ export const updateApiKeySchema = z.object({
   logRequests: z.boolean().optional(),
   logBodies: z.boolean().optional(),
   actsAsUserId: actsAsUserId.optional(),
+  allowedIps: allowedIps.optional(),
 });
 export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
 export type UpdateApiKeyData = z.output<typeof updateApiKeySchema>;
@@ -175,6 +211,9 @@ export const apiKeyResponseSchema = z
     logRequests: z.boolean(),
     logBodies: z.boolean(),
     actsAsUser: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+    allowedIps: z.array(z.string()).meta({
+      description: "Addresses and CIDR ranges the key's access codes may be used from; empty: any address.",
+    }),
     linkedKeyId: z.string().nullable().meta({ description: "For a linked key: the source key's id in the other organisation." }),
     status: z.enum(["active", "archived"]),
     createdAt: isoTime,
@@ -222,6 +261,16 @@ export const verifyKeyRequestSchema = z
       .min(1, 'Send the access code as "key".')
       .max(500)
       .meta({ description: "The access code to check.", example: "kwak_3fQ9xT2aLm0pRr5sUv7wXy8zAb1cDe2fGh3iJk" }),
+    ip: z
+      .string('Send the caller\'s address as "ip", such as 203.0.113.7.')
+      .max(100)
+      .refine((value) => parseAddress(value) !== null, 'Send the caller\'s address as "ip": an IPv4 or IPv6 address such as 203.0.113.7.')
+      .optional()
+      .meta({
+        description:
+          "The address the gateway's caller connects from. With it, a key with allowed IP addresses is valid only from one of them (code `IP_NOT_ALLOWED` otherwise); without it, the allowlist is not checked.",
+        example: "203.0.113.7",
+      }),
   })
   .meta({ id: "VerifyKeyRequest" });
 
@@ -234,7 +283,7 @@ export const verifyKeyResponseSchema = z
       policies: z.array(z.string()),
       expiresAt: isoTime,
     }),
-    z.object({ valid: z.literal(false), code: z.enum(["NOT_FOUND", "DISABLED", "EXPIRED", "ARCHIVED"]) }),
+    z.object({ valid: z.literal(false), code: z.enum(["NOT_FOUND", "DISABLED", "EXPIRED", "ARCHIVED", "IP_NOT_ALLOWED"]) }),
   ])
   .meta({ id: "VerifyKeyResult" });
 export type VerifyKeyResult = z.infer<typeof verifyKeyResponseSchema>;

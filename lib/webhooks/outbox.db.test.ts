@@ -5,6 +5,7 @@ import { listWebhooksForUser } from "@/db/queries/webhooks";
 import { auditEvents, webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { createApiKey, setAccessCodeEnabled } from "@/lib/services/api-keys";
+import { generateCompanyCredentials, rollClientSecret, stopPreviousClientSecret } from "@/lib/services/company-credentials";
 import { createApiKeySchema } from "@/lib/validators/api-keys";
 import { enablePersonalKey } from "@/lib/services/personal-api-keys";
 import { createWebhook, resendDelivery, updateWebhook } from "@/lib/services/webhooks";
@@ -63,6 +64,31 @@ describe("the webhook outbox", () => {
     expect(all.filter((e) => e.type === "AccessCode.Create").map((e) => e.data.action)).toEqual(["access_code.created"]);
     expect((await pendingFor(updates.webhook.id)).map((d) => d.eventType)).toEqual(["AccessCode.Update", "AccessCode.Update"]);
     expect((await pendingFor(creates.webhook.id)).map((d) => d.eventType)).toEqual(["AccessCode.Create"]);
+  });
+
+  it("delivers rolling the client secret, and stopping the previous one, as CompanyCredentials Update", async () => {
+    const { people } = await createOrganization(t.db, "rolls", [{ name: "Lea Rolls", roles: ["office_lead"] }]);
+    const lea = people[0]! as Person;
+    const updates = await hook(lea, "CompanyCredentials", "Update", "credential-updates");
+    const generated = await generateCompanyCredentials(t.db, authorFor(lea), NO_META);
+    if (!generated.ok) throw new Error(generated.message);
+    const rolled = await rollClientSecret(t.db, authorFor(lea), "24h", NO_META);
+    if (!rolled.ok) throw new Error(rolled.message);
+    expect(await stopPreviousClientSecret(t.db, authorFor(lea), NO_META)).toMatchObject({ ok: true });
+
+    const { received, send } = receiver();
+    await worker({ send }).runOnce();
+    const mine = received
+      .map((r) => ({ ...r, event: JSON.parse(r.body) as { type: string; data: { id: string; action: string } } }))
+      .filter(({ event }) => event.data.id === generated.value.id);
+    // Deliveries to one receiver may go out in parallel: compare what arrived, not the order.
+    expect(mine.map(({ event }) => [event.type, event.data.action]).sort()).toEqual([
+      ["CompanyCredentials.Update", "company_credentials.previous_secret_stopped"],
+      ["CompanyCredentials.Update", "company_credentials.rolled"],
+    ]);
+    // The receiver sees which secret changed by its prefix, never the secret itself.
+    for (const { body } of mine) expect(body).not.toContain(rolled.value.clientSecret);
+    expect((await pendingFor(updates.webhook.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded"]);
   });
 
   it("writes one event per On webhook whose owner may see the entity, in the change's transaction", async () => {

@@ -103,6 +103,7 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, accoun
   return {
     ok: true,
     allowQueryStringKeys: org.allowQueryStringKeys,
+    allowedIps: key === row.key ? [key.allowedIps] : [row.key.allowedIps, key.allowedIps],
     principal: {
       organization: { id: org.id, slug: org.slug, name: org.name },
       credential: { kind: "access_code", id: row.codeId },
@@ -127,6 +128,7 @@ function selectKeyWithOrganization(db: Db) {
         policies: apiKeys.policies,
         logRequests: apiKeys.logRequests,
         logBodies: apiKeys.logBodies,
+        allowedIps: apiKeys.allowedIps,
         actsAsUserId: apiKeys.actsAsUserId,
         archivedAt: apiKeys.archivedAt,
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { companyCredentials, oauthAccessTokens, organizations } from "@/db/schema";
 import type { ApiPolicy } from "@/lib/api-auth/policies";
 import { hashSecret } from "@/lib/secrets";
@@ -14,14 +14,15 @@ import type { CredentialResolver } from "./types";
 export const OAUTH_TOKEN_POLICIES: ApiPolicy[] = ["users:read", "keys:read", "audit:read"];
 
 const INVALID =
-  "The access token is not valid: it has expired, was revoked, or the company's API credentials were deleted. Request a new one at /api/oauth/token.";
+  "The access token is not valid: it has expired, was revoked, the client secret that obtained it has stopped working, or the company's API credentials were deleted. Request a new one at /api/oauth/token.";
 
 /**
  * Resolves a `kwat_…` bearer token. The query joins the live credential (deleted_at is null) and checks expiry and
  * revocation on every request, so deleting the credentials stops their tokens on the very next request, on every
- * app instance, with no cache to invalidate.
+ * app instance, with no cache to invalidate. A token obtained by a rolled secret is valid only while that secret's
+ * grace lasts, so it stops on its first request after the grace ends, with no job to revoke it.
  */
-export const resolveAccessToken: CredentialResolver = async (secret, { db, transport }) => {
+export const resolveAccessToken: CredentialResolver = async (secret, { db, transport, now = new Date() }) => {
   // RFC 6750 §2.1: bearer tokens travel in the Authorization header, not in URLs or API-key fields.
   if (transport !== "authorization_bearer") {
     return { ok: false, refusal: "wrong_transport" };
@@ -43,7 +44,14 @@ export const resolveAccessToken: CredentialResolver = async (secret, { db, trans
       and(
         eq(oauthAccessTokens.tokenHash, hashSecret(secret)),
         isNull(oauthAccessTokens.revokedAt),
-        gt(oauthAccessTokens.expiresAt, new Date()),
+        gt(oauthAccessTokens.expiresAt, now),
+        or(
+          eq(oauthAccessTokens.secretVersion, companyCredentials.secretVersion),
+          and(
+            eq(oauthAccessTokens.secretVersion, sql`${companyCredentials.secretVersion} - 1`),
+            gt(companyCredentials.previousSecretExpiresAt, now),
+          ),
+        ),
         eq(companyCredentials.organizationId, oauthAccessTokens.organizationId),
       ),
     );

@@ -9,6 +9,8 @@ export interface ResolverContext {
   transport: Transport;
   /** `X-Keyward-Account`, lowercased: the organisation a linked key's access code acts in; null to act in its own. */
   account: string | null;
+  /** The clock the checks use; tests move it instead of waiting. */
+  now?: Date;
 }
 
 /**
@@ -25,7 +27,16 @@ export interface FailedAttempt {
 
 /** A refusal never says whether the secret exists as another kind or in another organisation. */
 export type ResolveResult =
-  | { ok: true; principal: Principal; allowQueryStringKeys: boolean }
+  | {
+      ok: true;
+      principal: Principal;
+      allowQueryStringKeys: boolean;
+      /**
+       * The IP allowlists the request's client address must satisfy, each one (an access code used through a link
+       * obeys its own key's list and the link's). Empty lists allow any address.
+       */
+      allowedIps?: readonly (readonly string[])[];
+    }
   | { ok: false; refusal: Refusal; /** A sentence more precise than the refusal's own. */ detail?: string; attempt?: FailedAttempt };
 
 /** Turns one kind of secret into a principal, as the database says now (through the ≤ 1 s verification cache). */

@@ -60,7 +60,7 @@ export const apiKeysPaths: ZodOpenApiPathsObject = {
       operationId: "updateApiKey",
       tags: ["API keys"],
       summary: "Change an API key",
-      description: "Name, description, tags, policies, logging and the person the key acts as; fields left out stay as they are.",
+      description: "Name, description, tags, policies, logging, the person the key acts as and the allowed IP addresses; fields left out stay as they are. `allowedIps` replaces the whole list (an empty list allows any address); the change is audited.",
       requestParams: keyPath,
       requestBody: { required: true, content: { "application/json": { schema: updateApiKeySchema } } },
       responses: { 200: oneKey("The changed key."), 404: problemRef("NotFound"), 409: problemRef("Conflict") },

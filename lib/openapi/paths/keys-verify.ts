@@ -10,7 +10,7 @@ export const keysVerifyPaths: ZodOpenApiPathsObject = {
       tags: ["Gateways"],
       summary: "Check an access code (for gateways)",
       description:
-        "Needs no credential of its own and always answers 200: `valid` true with the key and its policies, or false with a code. It never says whether an unknown value exists as another kind of secret. Limited to 120 checks per minute per IP.",
+        "Needs no credential of its own and always answers 200: `valid` true with the key and its policies, or false with a code. It never says whether an unknown value exists as another kind of secret. Send `ip`, the address your caller connects from, to have the key's allowed IP addresses checked too (`IP_NOT_ALLOWED`). Limited to 120 checks per minute per IP.",
       security: NO_CREDENTIAL,
       requestBody: withFormBody({ required: true, content: { "application/json": { schema: verifyKeyRequestSchema } } }),
       responses: {

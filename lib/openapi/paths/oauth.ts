@@ -22,7 +22,7 @@ const oauthErrors = {
     content: { "application/json": { schema: oauthErrorSchema } },
   },
   401: {
-    description: "`invalid_client`: unknown client, wrong secret, or deleted credentials. `WWW-Authenticate: Basic` when Basic was used.",
+    description: "`invalid_client`: unknown client, wrong secret, a rolled secret whose grace has ended, or deleted credentials. `WWW-Authenticate: Basic` when Basic was used.",
     content: { "application/json": { schema: oauthErrorSchema } },
   },
   413: problemRef("PayloadTooLarge"),

@@ -41,6 +41,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Promise<{ 
           policies: key.policies as never,
           logRequests: key.logRequests,
           logBodies: key.logBodies,
+          allowedIps: key.allowedIps.join("\n"),
           actsAsUserId: key.actsAsUserId ?? "",
         }}
       />

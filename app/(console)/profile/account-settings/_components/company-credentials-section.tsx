@@ -5,12 +5,15 @@ import { DateTime } from "@/components/date-time";
 import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
-import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
+import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { CompanyCredentialsOverview } from "@/db/queries/company-credentials";
-import type { GeneratedCredentials } from "@/lib/actions/company-credentials";
+import { toast } from "sonner";
+import { stopPreviousClientSecretAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
 import { DeleteCredentialsDialog } from "./delete-credentials-dialog";
 import { GenerateCredentialsDialog } from "./generate-credentials-dialog";
+import { RollSecretDialog } from "./roll-secret-dialog";
 
 interface CompanyCredentialsSectionProps {
   overview: CompanyCredentialsOverview;
@@ -26,7 +29,8 @@ interface CompanyCredentialsSectionProps {
 export function CompanyCredentialsSection({ overview, canManage }: CompanyCredentialsSectionProps) {
   const [generating, setGenerating] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [revealed, setRevealed] = useState<GeneratedCredentials | null>(null);
+  const [rolling, setRolling] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const { active, lastDeletion } = overview;
 
   return (
@@ -35,7 +39,8 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
         <h3 className="font-medium">Company API credentials</h3>
         <p className="text-sm text-muted-foreground">
           A client id and secret that let your company&apos;s software use the Keyward API on the company&apos;s
-          behalf. One pair per company; only Office Leads can generate or delete it.
+          behalf. One pair per company; only Office Leads can generate, roll or delete it. Rolling replaces the secret
+          and lets the previous one work for a while, so connections keep working while they move to the new one.
         </p>
       </div>
 
@@ -53,16 +58,42 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
               <DateTime value={active.generatedAt} />
             </Detail>
           </dl>
-          <GatedButton
-            variant="destructive"
-            className="justify-self-start"
+          {active.rolled ? (
+            <p className="text-sm">
+              Rolled by {active.rolled.by ?? FORMER_MEMBER} on <DateTime value={active.rolled.at} />
+            </p>
+          ) : null}
+          {active.previousSecretExpiresAt ? (
+            <div className="grid gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+              <p>
+                Previous secret stops working on <DateTime value={active.previousSecretExpiresAt} />
+              </p>
+              <LeadButton
+                variant="outline"
+                size="sm"
+                allowed={canManage}
+                action="stop the previous client secret"
+                onClick={() => setStopping(true)}
+              >
+                Stop previous secret now
+              </LeadButton>
+            </div>
+          ) : null}
+          <LeadButton
             allowed={canManage}
-            reason="You must be an Office Lead to delete API credentials."
-            role="office_lead"
+            action="roll the client secret"
+            onClick={() => setRolling(true)}
+          >
+            Roll client secret
+          </LeadButton>
+          <LeadButton
+            variant="destructive"
+            allowed={canManage}
+            action="delete API credentials"
             onClick={() => setDeleting(true)}
           >
             Delete API credentials
-          </GatedButton>
+          </LeadButton>
         </>
       ) : (
         <>
@@ -76,15 +107,13 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
           ) : (
             <p className="text-sm text-muted-foreground">Your company has no API credentials.</p>
           )}
-          <GatedButton
-            className="justify-self-start"
+          <LeadButton
             allowed={canManage}
-            reason="You must be an Office Lead to generate API credentials."
-            role="office_lead"
+            action="generate API credentials"
             onClick={() => setGenerating(true)}
           >
             Generate API credentials
-          </GatedButton>
+          </LeadButton>
         </>
       )}
 
@@ -93,28 +122,25 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
         <ApiDocsLink section="company-credentials" /> explains how to exchange the credentials for an access token.
       </p>
 
-      <GenerateCredentialsDialog open={generating} onOpenChange={setGenerating} onGenerated={setRevealed} />
+      <GenerateCredentialsDialog open={generating} onOpenChange={setGenerating} reveal={revealOf} />
+      <RollSecretDialog open={rolling} onOpenChange={setRolling} clientId={active?.clientId ?? null} reveal={revealOf} />
       <DeleteCredentialsDialog open={deleting} onOpenChange={setDeleting} clientId={active?.clientId ?? null} />
-      {revealed ? (
-        <SecretRevealDialog
-          open
-          docs="company-credentials"
-          onOpenChange={(open) => !open && setRevealed(null)}
-          title="Your company's API credentials"
-          description={`The API credentials of ${revealed.organization.name}. Store them where your integration can read them.`}
-          warning="Lost credentials cannot be recovered: Keyward keeps only a fingerprint of the secret."
-          values={[
-            { label: "Client ID", value: revealed.clientId, copyLabel: "Copy client id" },
-            { label: "Client secret", value: revealed.clientSecret, copyLabel: "Copy client secret", secret: true },
-          ]}
-          download={{
-            filename: `keyward-api-credentials-${revealed.organization.slug}.txt`,
-            content: credentialsFile(revealed, window.location.origin),
-          }}
-        />
-      ) : null}
+      <ConfirmDialog
+        open={stopping}
+        onOpenChange={setStopping}
+        title="Stop previous secret now"
+        description="The previous client secret stops working now, and so does every access token it obtained. Integrations that still use it lose access until they use the new secret."
+        confirmLabel="Stop previous secret now"
+        onConfirm={stopPreviousClientSecretAction}
+        onDone={() => toast.success("Previous client secret stopped")}
+      />
     </div>
   );
+}
+
+/** A button only Office Leads may use; others see it greyed, with "You must be an Office Lead to <action>." */
+function LeadButton({ action, ...props }: Omit<React.ComponentProps<typeof GatedButton>, "reason" | "role"> & { action: string }) {
+  return <GatedButton className="justify-self-start" {...props} reason={`You must be an Office Lead to ${action}.`} role="office_lead" />;
 }
 
 const FORMER_MEMBER = "A former member of your organisation";
@@ -127,6 +153,27 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
       <dd>{children}</dd>
     </>
   );
+}
+
+/** What the reveal shows of new credentials or a new secret: the client id with the secret, once. */
+function revealOf(revealed: GeneratedCredentials): SecretRevealProps {
+  const rolled = revealed.previousSecretExpiresAt !== undefined;
+  return {
+    docs: "company-credentials",
+    title: rolled ? "Your company's new client secret" : "Your company's API credentials",
+    description: rolled
+      ? `The new client secret of ${revealed.organization.name}, for the same client id. Put it in place of the previous one.`
+      : `The API credentials of ${revealed.organization.name}. Store them where your integration can read them.`,
+    warning: "Lost credentials cannot be recovered: Keyward keeps only a fingerprint of the secret.",
+    values: [
+      { label: "Client ID", value: revealed.clientId, copyLabel: "Copy client id" },
+      { label: "Client secret", value: revealed.clientSecret, copyLabel: "Copy client secret", secret: true },
+    ],
+    download: {
+      filename: `keyward-api-credentials-${revealed.organization.slug}.txt`,
+      content: credentialsFile(revealed, window.location.origin),
+    },
+  };
 }
 
 function credentialsFile(credentials: GeneratedCredentials, origin: string): string {

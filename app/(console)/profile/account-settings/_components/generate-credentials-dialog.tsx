@@ -1,20 +1,21 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
-import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialog";
+import { RevealAfterActionDialog } from "@/components/secrets/reveal-after-action-dialog";
 import { generateCompanyCredentialsAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
 
 interface GenerateCredentialsDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** Receives the new pair, secret included, to show it once in the secret reveal dialog. */
-  onGenerated: (credentials: GeneratedCredentials) => void;
+  /** How the new pair, secret included, is shown once in this same dialog. */
+  reveal: (credentials: GeneratedCredentials) => SecretRevealProps;
 }
 
-export function GenerateCredentialsDialog({ open, onOpenChange, onGenerated }: GenerateCredentialsDialogProps) {
+/** Explains the credentials, generates them, and shows them in the same pop-up window. */
+export function GenerateCredentialsDialog({ open, onOpenChange, reveal }: GenerateCredentialsDialogProps) {
   return (
-    <ConfirmDialog
-      role="dialog"
+    <RevealAfterActionDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Generate API credentials"
@@ -25,20 +26,20 @@ export function GenerateCredentialsDialog({ open, onOpenChange, onGenerated }: G
         </>
       }
       confirmLabel="Generate API credentials"
-      destructive={false}
       // A company has one pair at a time: when another Office Lead was first, the page now shows their pair and
       // generating again could only fail the same way.
       retryable={false}
       onConfirm={generateCompanyCredentialsAction}
-      onDone={onGenerated}
+      reveal={reveal}
     >
       <p className="flex items-start gap-2 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
         <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span>
           The client secret is shown once, right after it is generated. Lost credentials cannot be recovered: you
-          would have to delete them and generate new ones, which breaks every connection that uses them.
+          would roll the client secret, or delete them and generate new ones, which breaks every connection that uses
+          them.
         </span>
       </p>
-    </ConfirmDialog>
+    </RevealAfterActionDialog>
   );
 }

@@ -31,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!read.ok) return read.response;
     const body = parseBody(read.body, verifyKeyRequestSchema);
     if (!body.ok) return body.response;
-    const result: VerifyKeyResult = await verifyKey(db, body.data.key.trim());
+    const result: VerifyKeyResult = await verifyKey(db, body.data.key.trim(), body.data.ip?.trim());
     return json(result);
   } catch (error) {
     return apiError(error);

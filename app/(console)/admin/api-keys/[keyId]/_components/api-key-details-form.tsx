@@ -6,7 +6,9 @@ import type { z } from "zod";
 import { ApiKeyFields } from "@/components/api-keys/api-key-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { Textarea } from "@/components/ui/textarea";
 import { updateApiKeyAction } from "@/lib/actions/api-keys";
 import { editApiKeySchema, editLinkedApiKeySchema } from "@/lib/validators/api-keys";
 
@@ -36,11 +38,13 @@ export function ApiKeyDetailsForm({
     fieldErrorPrefix: "values.",
     onSuccess: (_, data) => {
       toast.success("API key saved");
-      form.reset(data as Input);
+      // The textarea holds lines; the saved list comes back as an array.
+      form.reset({ ...(data as Input), allowedIps: (data.allowedIps ?? []).join("\n") });
       router.refresh();
     },
   });
 
+  const allowedIpsError = form.formState.errors.allowedIps?.message;
   return (
     <form onSubmit={submit} className="grid max-w-xl gap-4" noValidate aria-label="API key details">
       <ApiKeyFields
@@ -50,6 +54,14 @@ export function ApiKeyDetailsForm({
         disabled={readOnly || pending}
         policiesHint={linked ? "At least one policy is required for a linked key." : undefined}
       />
+      <Field
+        id="api-key-allowed-ips"
+        label="Allowed IP addresses"
+        description="Optional. One IPv4 or IPv6 address or CIDR range per line, such as 203.0.113.7 or 2001:db8::/32. Requests with this key from any other address are refused. Empty: any address."
+        error={typeof allowedIpsError === "string" ? allowedIpsError : undefined}
+      >
+        <Textarea rows={3} spellCheck={false} className="font-mono text-xs" disabled={readOnly || pending} {...form.register("allowedIps")} />
+      </Field>
       <FormError message={formError} />
       {readOnly ? null : (
         <Button type="submit" className="w-fit" disabled={pending}>
