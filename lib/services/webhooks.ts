@@ -84,6 +84,13 @@ async function subscriptionRefusal(tx: Executor, ownerUserId: string, entity: We
   return refusal ? fail("forbidden", refusal, "entity") : null;
 }
 
+/**
+ * Which subscriptions a caller may make: "offered", in the console, only pairs that some change emits and that the
+ * owner may see; "documented", through the API, any documented pair, as integrations written from the reference
+ * expect (the fan-out still delivers only what the owner may see).
+ */
+export type SubscriptionRule = "offered" | "documented";
+
 /** Creates a webhook owned by the author; the signing secret is returned once and stored only encrypted. */
 export async function createWebhook(
   db: Db,
@@ -91,6 +98,7 @@ export async function createWebhook(
   input: { url: string; entity: WebhookEntity; operationType: WebhookOperation },
   meta: RequestMeta,
   deps: WebhookDeps,
+  rule: SubscriptionRule = "offered",
 ): Promise<Result<{ webhook: WebhookView; secret: string }>> {
   const ownerUserId = author.userId;
   if (!ownerUserId) return fail("forbidden", NO_PERSON);
@@ -101,7 +109,7 @@ export async function createWebhook(
   return db.transaction(async (tx) => {
     const owner = await getPerson(tx, author.audit.organizationId, ownerUserId);
     if (!owner) return fail("not_found", "The person this webhook would belong to no longer exists.");
-    const refused = await subscriptionRefusal(tx, owner.id, input.entity, input.operationType);
+    const refused = rule === "offered" ? await subscriptionRefusal(tx, owner.id, input.entity, input.operationType) : null;
     if (refused) return refused;
     const [row] = await tx
       .insert(webhooks)
@@ -139,6 +147,7 @@ export async function updateWebhook(
   patch: { status?: WebhookStatus; url?: string },
   meta: RequestMeta,
   deps: WebhookDeps,
+  rule: SubscriptionRule = "offered",
 ): Promise<Result<WebhookView>> {
   let url: string | undefined;
   if (patch.url !== undefined) {
@@ -149,7 +158,7 @@ export async function updateWebhook(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), within(author, scope))).for("update");
     if (!before) return NOT_FOUND;
-    if (patch.status === "On" && before.status === "Off") {
+    if (rule === "offered" && patch.status === "On" && before.status === "Off") {
       const refused = await subscriptionRefusal(tx, before.userId, before.entity, before.operationType);
       if (refused) return { ...refused, field: "status" };
     }

@@ -9,20 +9,25 @@ const url = text({ error: "Enter the URL Keyward should send events to." })
   .max(2048, "The URL must be at most 2048 characters.")
   .refine((value) => URL.canParse(value), "Enter a full URL, such as https://example.com/webhooks.");
 
-export const createWebhookSchema = z
-  .object({
-    url,
-    entity: z.enum(WEBHOOK_ENTITIES, { error: `Choose an entity: ${WEBHOOK_ENTITIES.join(", ")}.` }),
-    operationType: z.enum(WEBHOOK_OPERATIONS, { error: `Choose an operation type: ${WEBHOOK_OPERATIONS.join(", ")}.` }),
-  })
-  .superRefine((value, context) => {
-    if (isOffered(value.entity, value.operationType)) return;
-    context.addIssue({
-      code: "custom",
-      path: ["operationType"],
-      message: `Nothing in Keyward emits ${value.entity} ${value.operationType} events. Choose ${operationsOf(value.entity).join(" or ")}.`,
-    });
+/**
+ * A subscription as the API takes it: any documented entity and operation type. The fan-out delivers only the events
+ * some change emits and the owner may see, so a pair that never fires is allowed there, as integrations expect.
+ */
+export const webhookSubscriptionSchema = z.object({
+  url,
+  entity: z.enum(WEBHOOK_ENTITIES, { error: `Choose an entity: ${WEBHOOK_ENTITIES.join(", ")}.` }),
+  operationType: z.enum(WEBHOOK_OPERATIONS, { error: `Choose an operation type: ${WEBHOOK_OPERATIONS.join(", ")}.` }),
+});
+
+/** A subscription as the console's form takes it: only the pairs some change emits. */
+export const createWebhookSchema = webhookSubscriptionSchema.superRefine((value, context) => {
+  if (isOffered(value.entity, value.operationType)) return;
+  context.addIssue({
+    code: "custom",
+    path: ["operationType"],
+    message: `Nothing in Keyward emits ${value.entity} ${value.operationType} events. Choose ${operationsOf(value.entity).join(" or ")}.`,
   });
+});
 export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 
 export const updateWebhookSchema = z

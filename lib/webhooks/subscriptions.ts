@@ -39,9 +39,6 @@ export const WEBHOOK_TRIGGERS: Record<WebhookEntity, Partial<Record<WebhookOpera
   },
 };
 
-/** Pairs offered before the change that emits them is catalogued: rolling the client secret is on its way. */
-export const ANNOUNCED_PAIRS: readonly `${WebhookEntity}.${WebhookOperation}`[] = ["CompanyCredentials.Update"];
-
 /** The operations of `entity` that some change emits, in catalogue order. */
 export const operationsOf = (entity: WebhookEntity): WebhookOperation[] =>
   WEBHOOK_OPERATIONS.filter((operation) => WEBHOOK_TRIGGERS[entity][operation] !== undefined);

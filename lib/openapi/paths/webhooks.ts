@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
-  createWebhookSchema,
   updateWebhookSchema,
   webhookCreatedSchema,
   webhookListSchema,
   webhookSchema,
+  webhookSubscriptionSchema,
 } from "@/lib/validators/webhooks";
 import { apiOperation, problemRef } from "../components";
 
@@ -28,8 +28,8 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       tags: ["Webhooks"],
       summary: "Create a webhook",
       description:
-        "Subscribes the person the credential acts as to one entity and operation type. Only pairs that some change emits are accepted (422 on `operationType` otherwise; `User` has `Update` only), and only entities that person may see (403 naming `entity` otherwise: `ApiKey` and `AccessCode` are for Administrators). The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
-      requestBody: { content: { "application/json": { schema: createWebhookSchema } } },
+        "Subscribes the person the credential acts as to one entity and operation type; every documented pair is accepted. Events arrive only from changes that emit the pair (today `User` has `Update` only: nothing adds or removes people) and only about what that person may see (`ApiKey` and `AccessCode` events reach Administrators alone), which is why the console offers just those. The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
+      requestBody: { content: { "application/json": { schema: webhookSubscriptionSchema } } },
       responses: { 201: { description: "Created.", content: { "application/json": { schema: webhookCreatedSchema } } } },
     }),
   },
@@ -40,7 +40,7 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       tags: ["Webhooks"],
       summary: "Switch a webhook On or Off, or change its URL",
       description:
-        "Switching a webhook On does not replay the events it missed while Off, and is refused (403 naming `status`) when its owner can no longer see its entity.",
+        "Switching a webhook On does not replay the events it missed while Off.",
       requestParams: idParam,
       requestBody: { content: { "application/json": { schema: updateWebhookSchema } } },
       responses: {

@@ -7,7 +7,7 @@ import { withPrincipal } from "@/lib/api/route";
 import { principalUser, serializeWebhook } from "@/lib/api/webhooks";
 import { requestMeta } from "@/lib/request-meta";
 import { createWebhook } from "@/lib/services/webhooks";
-import { createWebhookSchema } from "@/lib/validators/webhooks";
+import { webhookSubscriptionSchema } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
 
 export const dynamic = "force-dynamic";
@@ -24,9 +24,16 @@ export const GET = withPrincipal("webhooks:read", async ({ principal }) => {
 export const POST = withPrincipal("webhooks:write", async ({ request, principal, body }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
-  const input = parseBody(body, createWebhookSchema);
+  const input = parseBody(body, webhookSubscriptionSchema);
   if (!input.ok) return input.response;
-  const outcome = await createWebhook(await getDb(), principalAuthor(principal), input.data, requestMeta(request.headers), webhookRuntime());
+  const outcome = await createWebhook(
+    await getDb(),
+    principalAuthor(principal),
+    input.data,
+    requestMeta(request.headers),
+    webhookRuntime(),
+    "documented",
+  );
   if (!outcome.ok) return problemFor(outcome);
   const { webhook, secret } = outcome.value;
   return json(

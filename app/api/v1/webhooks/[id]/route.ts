@@ -30,6 +30,7 @@ export const PATCH = withPrincipal<Params>("webhooks:write", async ({ request, p
     input.data,
     requestMeta(request.headers),
     webhookRuntime(),
+    "documented",
   );
   if (!outcome.ok) return problemFor(outcome);
   return json(serializeWebhook(outcome.value));
