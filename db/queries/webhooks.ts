@@ -81,13 +81,20 @@ export async function getWebhook(db: Executor, organizationId: string, id: strin
  * The delivery that resent `delivery`, if any: a resend is a later delivery of the same event to the same webhook
  * (the fan-out writes one per event and webhook, so nothing else matches).
  */
-export async function getResendOf(db: Executor, delivery: Pick<WebhookDelivery, "webhookId" | "auditEventId" | "createdAt">) {
+export async function getResendOf(db: Executor, delivery: Pick<WebhookDelivery, "id" | "webhookId" | "auditEventId">) {
   if (!delivery.auditEventId) return null;
   const sameEvent = and(eq(webhookDeliveries.webhookId, delivery.webhookId), eq(webhookDeliveries.auditEventId, delivery.auditEventId));
+  // Compared with the stored time itself: PostgreSQL keeps microseconds, a JavaScript Date only milliseconds, so
+  // the delivery's own row would look later than its rounded-down time.
   const [later] = await db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(and(sameEvent, gt(webhookDeliveries.createdAt, delivery.createdAt)))
+    .where(
+      and(
+        sameEvent,
+        gt(webhookDeliveries.createdAt, sql`(select created_at from webhook_deliveries where id = ${delivery.id})`),
+      ),
+    )
     .limit(1);
   return later ?? null;
 }
