@@ -15,7 +15,8 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     include: ["**/*.test.ts"],
     // Database tests run here too, each on its own in-memory PGlite; .ci/run repeats them on PostgreSQL.
-    exclude: [...configDefaults.exclude, ".next/**", ".data/**", "e2e/**"],
+    // `*.pg.test.ts` need a PostgreSQL server: `npm run test:db` runs them.
+    exclude: [...configDefaults.exclude, ".next/**", ".data/**", "e2e/**", "**/*.pg.test.ts"],
     passWithNoTests: false,
     // Two cores here: parallel files help, but a test that opens an in-memory PGlite takes ~2 s of CPU.
     fileParallelism: true,

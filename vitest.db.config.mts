@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["**/*.db.test.ts"],
+    include: ["**/*.db.test.ts", "**/*.pg.test.ts"],
     exclude: [...configDefaults.exclude, ".next/**", ".data/**", "e2e/**"],
     passWithNoTests: false,
     fileParallelism: false,

@@ -43,10 +43,17 @@ test("An Administrator finds a key's calls in the access log, with the credentia
 test("A refused attempt with a disabled code is logged under its key, and last used is shown", async ({ page, request }) => {
   const { name, keyId, secret } = await createKey(page);
   expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(200);
-  await page.getByRole("tab", { name: "Access Codes" }).click();
-  await page.getByRole("switch", { name: "Enabled" }).click();
-  // The switch flips at once; the toast says the server has saved it.
-  await expect(page.getByText(`Access code ${secret.slice(0, 13)} disabled`)).toBeVisible();
+  const prefix = secret.slice(0, 13);
+  // The use is recorded in batches: the code is "used" once its row says when.
+  const codeRow = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: prefix });
+  await expect(async () => {
+    await page.goto(`/admin/api-keys/${keyId}/access-codes`);
+    await expect(codeRow).not.toContainText("Never", { timeout: 1000 });
+  }).toPass();
+  // A code used in the last 24 hours is disabled only after confirming.
+  await codeRow.getByRole("switch", { name: "Enabled" }).click();
+  await page.getByRole("alertdialog", { name: `Disable access code ${prefix}?` }).getByRole("button", { name: "Disable access code" }).click();
+  await expect(page.getByText(`Access code ${prefix} disabled`)).toBeVisible();
   expect((await request.get("/api/v1/me", { headers: { "X-API-Key": secret } })).status()).toBe(401);
 
   await expect(async () => {

@@ -24,7 +24,7 @@ test("An Administrator reaches the webhooks of a person who never turned on API 
   await asLea.getByRole("button", { name: "Add webhook" }).click();
   const form = asLea.getByRole("dialog", { name: "Add webhook" });
   await form.getByLabel("URL").fill(earlyHook);
-  await form.getByLabel("Entity").selectOption("ApiKey");
+  await form.getByLabel("Entity").selectOption("CompanyCredentials");
   await form.getByLabel("Operation Type").selectOption("Delete");
   await form.getByRole("button", { name: "Add webhook" }).click();
   const reveal = asLea.getByRole("dialog", { name: "Webhook signing secret" });

@@ -54,8 +54,17 @@ test("An Administrator sees the single sign-on and its refusal in the Audit Log"
   const page = await pageAs("admin");
   await page.goto("/admin/audit-log?targetType=session");
   await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.lead.name} signed in`) }).first()).toBeVisible();
-  const refusal = page.getByRole("row", { name: new RegExp(`Keyward refused a sign-in as ${PEOPLE.member.name}`) }).first();
-  await expect(refusal).toBeVisible();
-  await refusal.getByRole("button").click();
-  await expect(page.getByRole("dialog", { name: "Event details" })).toContainText("sso_unverified");
+  // Other specs refuse Max Member's password too: the single sign-on refusal is one of his refusals.
+  const refusals = page.getByRole("row", { name: new RegExp(`Keyward refused a sign-in as ${PEOPLE.member.name}`) });
+  await expect(refusals.first()).toBeVisible();
+  const details = page.getByRole("dialog", { name: "Event details" });
+  const reasons: string[] = [];
+  for (const refusal of await refusals.all()) {
+    await refusal.getByRole("button").click();
+    await expect(details).toBeVisible();
+    reasons.push(await details.innerText());
+    await page.keyboard.press("Escape");
+    await expect(details).toBeHidden();
+  }
+  expect(reasons.join("\n")).toContain("sso_unverified");
 });

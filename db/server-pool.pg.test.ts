@@ -21,8 +21,10 @@ const emitUncaught = (error: Error) => (process.emit as (event: string, ...args:
 
 const failureOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
-/** The embedded database has no connections or pool: these run on PostgreSQL only (`npm run test:db` in CI). */
-describe.skipIf(!url)("the PostgreSQL pool", () => {
+// The embedded database has no connections or pool: these run on PostgreSQL only, in `npm run test:db`.
+if (!url) throw new Error("The pool tests need PostgreSQL: bash scripts/with-postgres.sh npm run test:db");
+
+describe("the PostgreSQL pool", () => {
   it("bounds the wait for a connection when all are busy", async () => {
     const { db } = open(url!, { options: serverOptions({ max: 1 }), poolWaitMs: 200, log: () => {} });
     const busy = Promise.resolve(db.execute(sql`select pg_sleep(1)`));
