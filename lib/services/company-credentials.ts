@@ -11,6 +11,16 @@ import { CLIENT_ID_PREFIX } from "@/lib/oauth/client-id";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
 import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
 
+/** The organisation's credentials that are not deleted: at most one row. */
+const liveCredentials = (organizationId: string) =>
+  and(eq(companyCredentials.organizationId, organizationId), isNull(companyCredentials.deletedAt));
+
+/** Reads the live credentials under a row lock, so that concurrent rolls and stops run one after the other. */
+async function lockLiveCredentials(tx: Executor, organizationId: string) {
+  const [row] = await tx.select().from(companyCredentials).where(liveCredentials(organizationId)).for("update");
+  return row;
+}
+
 export interface GeneratedCredentials {
   id: string;
   clientId: string;
@@ -41,7 +51,7 @@ export async function generateCompanyCredentials(
       const [existing] = await tx
         .select({ id: companyCredentials.id })
         .from(companyCredentials)
-        .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)));
+        .where(liveCredentials(author.audit.organizationId));
       if (existing) return ALREADY_EXIST;
       const [row] = await tx
         .insert(companyCredentials)
@@ -86,7 +96,7 @@ export async function deleteCompanyCredentials(
     const [row] = await tx
       .update(companyCredentials)
       .set({ deletedAt: now, deletedById: author.userId })
-      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
+      .where(liveCredentials(author.audit.organizationId))
       .returning();
     if (!row) return fail("not_found", "Your company has no API credentials to delete: someone deleted them already.");
     const revoked = await tx
@@ -146,11 +156,7 @@ export async function rollClientSecret(
 ): Promise<Result<RolledSecret>> {
   const clientSecret = generateSecret("client_secret");
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(companyCredentials)
-      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
-      .for("update");
+    const current = await lockLiveCredentials(tx, author.audit.organizationId);
     if (!current) return NOTHING_TO_ROLL;
     const seconds = ROLL_GRACE_PERIODS[grace].seconds;
     const keepsPrevious = seconds > 0;
@@ -200,11 +206,7 @@ export async function stopPreviousClientSecret(
   now = new Date(),
 ): Promise<Result<{ stoppedAt: Date }>> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(companyCredentials)
-      .where(and(eq(companyCredentials.organizationId, author.audit.organizationId), isNull(companyCredentials.deletedAt)))
-      .for("update");
+    const current = await lockLiveCredentials(tx, author.audit.organizationId);
     if (!current?.previousSecretHash || !current.previousSecretExpiresAt || current.previousSecretExpiresAt <= now) {
       return fail("not_found", "There is no previous client secret to stop: it has stopped working already.");
     }
