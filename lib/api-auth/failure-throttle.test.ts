@@ -14,7 +14,8 @@ const { authorFor, createOrganization } = await import("@/lib/testing/fixtures")
 const { createApiKey } = await import("@/lib/services/api-keys");
 const { createApiKeySchema } = await import("@/lib/validators/api-keys");
 const { authenticate } = await import("./authenticate");
-const { FAILED_API_AUTH_PER_MINUTE } = await import("./failure-throttle");
+const { FAILED_API_AUTH_PER_MINUTE, THROTTLE_RECHECK_MS } = await import("./failure-throttle");
+const { hitRateLimit } = await import("@/lib/rate-limit");
 
 /** These requests carry no body: the route wrapper would hand over an empty one. */
 const NO_BODY = { text: "", type: null };
@@ -87,5 +88,30 @@ describe("failed API authentication", () => {
     }
     const after = await authenticate(from("198.51.100.43", secret), NO_BODY);
     expect(!after.ok && after.response.status).toBe(429);
+  });
+
+  it("sees another instance's refusals within a second, and at once on its own next refusal", async () => {
+    const address = "198.51.100.44";
+    const { db } = await getHandle();
+    expect((await authenticate(from(address, secret), NO_BODY)).ok).toBe(true);
+    // Another instance counts the address's refusals up to the limit in the shared table.
+    const shared = { key: `api-auth-failures:ip:${address}`, limit: FAILED_API_AUTH_PER_MINUTE, windowMs: 60_000 };
+    for (let i = 0; i < FAILED_API_AUTH_PER_MINUTE; i++) await hitRateLimit(db, shared);
+
+    // This instance answered "not limited" a moment ago and trusts that for at most a second...
+    expect((await authenticate(from(address, secret), NO_BODY)).ok).toBe(true);
+    vi.setSystemTime(Date.now() + THROTTLE_RECHECK_MS);
+    // ...then reads the shared counter again.
+    const later = await authenticate(from(address, secret), NO_BODY);
+    expect(!later.ok && later.response.status).toBe(429);
+
+    // A refusal counted here learns the shared count at once, whatever this instance last read.
+    const other = "198.51.100.45";
+    expect((await authenticate(from(other, secret), NO_BODY)).ok).toBe(true);
+    for (let i = 0; i < FAILED_API_AUTH_PER_MINUTE - 1; i++) await hitRateLimit(db, { ...shared, key: `api-auth-failures:ip:${other}` });
+    const refused = await authenticate(from(other, "not-a-real-custom-code-at-the-limit-0123456789"), NO_BODY);
+    expect(!refused.ok && refused.response.status).toBe(401);
+    const next = await authenticate(from(other, secret), NO_BODY);
+    expect(!next.ok && next.response.status).toBe(429);
   });
 });
