@@ -1,25 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { freePort } from "./scripts/free-port.mjs";
 
 // Playwright evaluates this file in the runner and again in every worker. The runner picks the port, the database
 // directory and the secret once and keeps them in environment variables, which the workers inherit, so all agree.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 for (const name of ["KEYWARD_E2E_PORT", "KEYWARD_E2E_DIRECT_PORT", "KEYWARD_E2E_OIDC_PORT"]) {
   process.env[name] ??= String(await freePort());

@@ -11,29 +11,18 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { buildIfStale as buildKeywardIfStale } from "../scripts/build-if-stale.mjs";
+import { freePort } from "../scripts/free-port.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seconds = Number(process.env.BENCH_SECONDS || 8);
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const connections = 16;
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const parent = mkdtempSync(path.join(os.tmpdir(), "keyward-bench-"));
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DATABASE_URL: "" };

@@ -14,13 +14,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
+import { freePort } from "../scripts/free-port.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { DATABASE_URL, KEYWARD_PG_CTL } = process.env;
@@ -65,17 +65,6 @@ function countBy(items, key) {
     .sort()
     .map(([k, n]) => `${k}: ${n}`)
     .join(", ");
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function pgctl(action) {
