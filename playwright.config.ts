@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +23,12 @@ for (const name of ["KEYWARD_E2E_PGLITE_DIR", "KEYWARD_E2E_DIRECT_PGLITE_DIR"]) 
 process.env.KEYWARD_E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.KEYWARD_E2E_OIDC_CLIENT_SECRET ??= randomBytes(24).toString("base64url");
 process.env.KEYWARD_E2E_OIDC_CLIENT_ID = "keyward-e2e";
+if (!process.env.KEYWARD_E2E_SCANNING_PRIVATE_KEY) {
+  // The secret-scanning partner of the tests: the server trusts its public key, the tests sign with the private one.
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  process.env.KEYWARD_E2E_SCANNING_PRIVATE_KEY = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  process.env.KEYWARD_E2E_SCANNING_PUBLIC_KEY = publicKey.export({ type: "spki", format: "pem" }).toString();
+}
 
 const setting = (name: string) => process.env[name] as string;
 const port = Number(process.env.KEYWARD_E2E_PORT);
@@ -39,6 +45,7 @@ const KEYWARD_ENV = {
   KEYWARD_WEBHOOK_ALLOW_PRIVATE: "1",
   KEYWARD_WEBHOOK_RETRY_SCHEDULE: "1,2,4",
   KEYWARD_TRUSTED_PROXIES: "",
+  KEYWARD_SECRET_SCANNING_PUBLIC_KEYS: setting("KEYWARD_E2E_SCANNING_PUBLIC_KEY"),
   AUTH_OIDC_ISSUER: "",
   AUTH_OIDC_CLIENT_ID: "",
   AUTH_OIDC_CLIENT_SECRET: "",

@@ -136,8 +136,24 @@ export function webhookEventOf(action: AuditAction): { entity: WebhookEntity; op
 }
 
 /** The sentence of a stored event; an action no longer in the catalogue still reads, as its raw name. */
-export function describeAuditAction(event: { actorLabel: string; action: string; targetLabel: string | null }): string {
+export function describeAuditAction(event: {
+  actorLabel: string;
+  action: string;
+  targetLabel: string | null;
+  metadata?: unknown;
+}): string {
   const target = event.targetLabel ?? "";
   const sentence = isAuditAction(event.action) ? AUDIT_ACTIONS[event.action].sentence : null;
-  return sentence ? `${event.actorLabel} ${sentence} ${target}`.trim() : `${event.actorLabel}: ${event.action} ${target}`.trim();
+  const text = sentence ? `${event.actorLabel} ${sentence} ${target}`.trim() : `${event.actorLabel}: ${event.action} ${target}`.trim();
+  const leak = reportedLeakOf(event.metadata);
+  return leak ? `${text}, reported leaked at ${leak.url ?? "an address the report did not give"}` : text;
+}
+
+/** The secret-scanning report recorded with an event (lib/audit.ts), if the change was one. */
+export function reportedLeakOf(metadata: unknown): { url: string | null; source: string | null } | null {
+  if (!metadata || typeof metadata !== "object" || !("reportedLeak" in metadata)) return null;
+  const leak = (metadata as { reportedLeak: unknown }).reportedLeak;
+  if (!leak || typeof leak !== "object") return null;
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return { url: text((leak as { url?: unknown }).url), source: text((leak as { source?: unknown }).source) };
 }

@@ -23,7 +23,7 @@ export async function writeAudit(tx: Executor, actor: AuditActor, entry: AuditEn
       targetType: AUDIT_ACTIONS[entry.action].resource,
       targetId: entry.target.id ?? null,
       targetLabel: entry.target.label ?? null,
-      metadata: entry.metadata ?? {},
+      metadata: meta.reportedLeak ? { ...entry.metadata, reportedLeak: meta.reportedLeak } : (entry.metadata ?? {}),
       ip: meta.ip,
       userAgent: meta.userAgent,
     })

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
+import { parsePartnerKeys } from "@/lib/secret-scanning/partner-keys";
 
 const flag = z
   .enum(["0", "1", "true", "false"])
@@ -44,6 +45,18 @@ const envSchema = z
      * and CIDR ranges. Unset: none, and the client's address is the connection's peer.
      */
     KEYWARD_TRUSTED_PROXIES: trustedProxies,
+    /** Secret-scanning partners' ECDSA public keys (PEM, one after the other): their signed reports revoke leaks. */
+    KEYWARD_SECRET_SCANNING_PUBLIC_KEYS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parsePartnerKeys(value ?? "");
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     /** A console session ends this long after sign-in, however busy. */
     KEYWARD_SESSION_LIFETIME_HOURS: wholeNumber(1, 24 * 90, "hours").default(24 * 7),
     /** …and this long after its last request. */

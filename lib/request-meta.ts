@@ -14,6 +14,8 @@ export function clientIp(headers: Headers): string | null {
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** A secret-scanning partner's report that caused the change, recorded with its audit event. */
+  reportedLeak?: { url: string | null; source: string | null };
 }
 
 export function requestMeta(headers: Headers): RequestMeta {

@@ -13,17 +13,20 @@ export interface RequestBody {
 export type BodyOutcome = { ok: true; body: RequestBody } | { ok: false; response: Response };
 
 const EMPTY: RequestBody = { text: "", type: null };
-const LIMIT_DETAIL = `Request bodies may be at most ${MAX_API_BODY_BYTES} bytes (1 MiB).`;
-const tooLarge = (): BodyOutcome => ({ ok: false, response: problem("payload_too_large", { detail: LIMIT_DETAIL }) });
+const limitDetail = (limit: number) =>
+  limit === MAX_API_BODY_BYTES
+    ? `Request bodies may be at most ${limit} bytes (1 MiB).`
+    : `Request bodies to this address may be at most ${limit} bytes.`;
+const tooLarge = (limit: number): BodyOutcome => ({ ok: false, response: problem("payload_too_large", { detail: limitDetail(limit) }) });
 
 /**
- * Reads the body once, counting the bytes as they arrive: a body over 1 MiB is refused with 413 as soon as it
- * passes the limit, whether or not it announced its length, so a chunked upload cannot make the server buffer
- * more. Text that is not UTF-8 is refused with 400 rather than decoded into replacement characters.
+ * Reads the body once, counting the bytes as they arrive: a body over the limit (1 MiB unless the route says less)
+ * is refused with 413 as soon as it passes the limit, whether or not it announced its length, so a chunked upload
+ * cannot make the server buffer more. Text that is not UTF-8 is refused with 400 rather than decoded into replacement characters.
  */
 export async function readBody(request: Request, limit = MAX_API_BODY_BYTES): Promise<BodyOutcome> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() || null;
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge(limit);
   if (!request.body) return { ok: true, body: { ...EMPTY, type } };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -34,7 +37,7 @@ export async function readBody(request: Request, limit = MAX_API_BODY_BYTES): Pr
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      return tooLarge();
+      return tooLarge(limit);
     }
     chunks.push(value);
   }

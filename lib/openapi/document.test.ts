@@ -10,7 +10,7 @@ import { exportedMethods, listRouteOperations, openApiPath } from "./route-files
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The folders whose every route must be in the document: the public API and the OAuth endpoints. */
-const DOCUMENTED_ROUTE_DIRS = ["app/api/v1", "app/api/oauth"];
+const DOCUMENTED_ROUTE_DIRS = ["app/api/v1", "app/api/oauth", "app/api/secret-scanning"];
 
 const document = buildOpenApiDocument();
 const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
@@ -26,7 +26,7 @@ describe("the OpenAPI document", () => {
     expect(api.openapi).toBe("3.1.0");
   });
 
-  it("describes every route file under app/api/v1 and app/api/oauth, with each method it exports", () => {
+  it("describes every route file under app/api/v1, app/api/oauth and app/api/secret-scanning, with each method it exports", () => {
     const routes = listRouteOperations(ROOT, DOCUMENTED_ROUTE_DIRS);
     expect(routes.length).toBeGreaterThan(0);
     const missing = routes

@@ -15,6 +15,7 @@ import { keysVerifyPaths } from "./paths/keys-verify";
 import { mePaths } from "./paths/me";
 import { oauthPaths } from "./paths/oauth";
 import { openApiPaths } from "./paths/openapi";
+import { secretScanningPaths } from "./paths/secret-scanning";
 import { usersPaths } from "./paths/users";
 import { webhooksPaths } from "./paths/webhooks";
 
@@ -33,6 +34,7 @@ export const PATH_MODULES: Record<string, ZodOpenApiPathsObject> = {
   auditEvents: auditEventsPaths,
   keysVerify: keysVerifyPaths,
   webhooks: webhooksPaths,
+  secretScanning: secretScanningPaths,
 };
 
 /** The tags operations may use, in the order the reference shows them. */
@@ -44,6 +46,7 @@ export const TAGS = [
   { name: "Gateways", description: "Verifying keys from an API gateway." },
   { name: "Audit events", description: "Every change made in the console or through the API." },
   { name: "Webhooks", description: "The webhooks of the person a credential acts as." },
+  { name: "Secret scanning", description: "Reports of leaked secrets from secret-scanning partners, signed; each revokes at once." },
   { name: "Service", description: "Health and this document; no credential needed." },
 ] as const satisfies oas31.TagObject[];
 

@@ -1,5 +1,8 @@
+import { getDb } from "@/db/client";
+import { recentReportedLeaks } from "@/db/queries/reported-leaks";
+import { ReportedLeakBanner } from "@/components/leaks/reported-leak-banner";
 import { TabLink, TabLinks } from "@/components/ui/tabs";
-import { requireActor } from "@/lib/auth/actor";
+import { can, requireActor } from "@/lib/auth/actor";
 
 const SECTIONS = [
   { href: "/admin/api-keys", label: "API Keys" },
@@ -14,6 +17,7 @@ const SECTIONS = [
 export default async function AdministrationLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const administrator = actor.permissions.includes("administration:view");
+  const leaks = administrator ? await recentReportedLeaks(await getDb(), actor.organization.id) : [];
   return (
     <div className="grid gap-6">
       {administrator ? (
@@ -28,6 +32,7 @@ export default async function AdministrationLayout({ children }: { children: Rea
           </TabLinks>
         </>
       ) : null}
+      <ReportedLeakBanner leaks={leaks} auditLog={can(actor, "audit_log:read")} />
       <div>{children}</div>
     </div>
   );

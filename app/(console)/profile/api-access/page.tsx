@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { getPersonalKeyState, personalKeysAllowed } from "@/db/queries/personal-api-keys";
+import { recentReportedLeaksOfPerson } from "@/db/queries/reported-leaks";
 import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
 import { ApiDocsLink } from "@/components/docs/api-docs-link";
+import { ReportedLeakBanner } from "@/components/leaks/reported-leak-banner";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { can, requireActor } from "@/lib/auth/actor";
 import { AddWebhookDialog } from "./_components/add-webhook-dialog";
@@ -14,15 +16,17 @@ export const metadata: Metadata = { title: "API Access" };
 export default async function ApiAccessPage() {
   const actor = await requireActor();
   const db = await getDb();
-  const [state, allowed, webhooks] = await Promise.all([
+  const [state, allowed, webhooks, leaks] = await Promise.all([
     getPersonalKeyState(db, actor.organization.id, actor.userId),
     personalKeysAllowed(db, actor.organization.id),
     listWebhooksForUser(db, actor.organization.id, actor.userId),
+    recentReportedLeaksOfPerson(db, actor.organization.id, actor.userId),
   ]);
   const canWebhooks = can(actor, "webhooks:write");
   const key = state.key;
   return (
     <div className="grid max-w-4xl gap-6">
+      <ReportedLeakBanner leaks={leaks} auditLog={can(actor, "audit_log:read")} />
       <section aria-labelledby="api-access-heading" className="rounded-xl border bg-card p-6">
         <h2 id="api-access-heading" className="mb-4 text-lg font-semibold">
           Personal API key

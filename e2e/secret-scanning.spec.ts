@@ -1,0 +1,130 @@
+import { createHash, generateKeyPairSync, sign } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, storageStateFor, test } from "./fixtures";
+import { createKey, uniqueName } from "./support/api-keys";
+import { asKey } from "./personal-key";
+
+const REPORT = "/api/secret-scanning/report";
+const partnerKey = process.env.KEYWARD_E2E_SCANNING_PRIVATE_KEY as string;
+
+/** A documentation address of its own for each test, so the per-address limit of one never reaches another. */
+let addresses = 0;
+const fromAddress = () => ({ "X-Forwarded-For": `203.0.113.${100 + ++addresses}` });
+
+const signed = (body: string, key: string = partnerKey) => sign("sha256", Buffer.from(body), { key, dsaEncoding: "der" }).toString("base64");
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+async function report(request: APIRequestContext, items: unknown, options: { signature?: string; headers?: Record<string, string> } = {}) {
+  const body = JSON.stringify(items);
+  return request.post(REPORT, {
+    data: Buffer.from(body),
+    headers: {
+      "Content-Type": "application/json",
+      "Github-Public-Key-Identifier": "test-partner",
+      "Github-Public-Key-Signature": options.signature ?? signed(body),
+      ...(options.headers ?? fromAddress()),
+    },
+  });
+}
+
+test.describe("as the Administrator whose access code leaks", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("A signed report of a leaked access code disables it at once, answers by hash, and shows Administrators a red banner", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/admin/api-keys");
+    const { name, secret } = await createKey(page, { name: uniqueName("Leaky integration") });
+    expect((await request.get("/api/v1/me", asKey(secret))).status()).toBe(200);
+
+    const url = `https://github.com/acme/${name.replaceAll(" ", "-")}/blob/main/.env`;
+    const answer = await report(request, [{ token: secret, type: "keyward_access_code", url, source: "content" }]);
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual([{ token_hash: sha256(secret), token_type: "keyward_access_code", label: "true_positive" }]);
+    expect((await request.get("/api/v1/me", asKey(secret))).status()).toBe(401);
+
+    await page.goto("/admin/api-keys");
+    const banner = page.getByRole("region", { name: /found in public and revoked/ });
+    await expect(banner).toBeVisible();
+    const item = banner.getByRole("listitem").filter({ hasText: url });
+    await expect(item).toContainText(`The access code ${secret.slice(0, 13)} was reported leaked at ${url}`);
+    await expect(item).toContainText("It is disabled. Create a new access code");
+    await expect(item.getByRole("link", { name: url })).toHaveAttribute("href", url);
+
+    await page.goto("/admin/audit-log");
+    await expect(page.getByRole("row", { name: new RegExp(`Keyward disabled the access code ${secret.slice(0, 13)}, reported leaked at`) })).toBeVisible();
+
+    // The same token reported again is still ours, and changes nothing more.
+    const again = await report(request, [{ token: secret, type: "keyward_access_code", url, source: "content" }]);
+    expect(await again.json()).toEqual([{ token_hash: sha256(secret), token_type: "keyward_access_code", label: "true_positive" }]);
+    await page.goto("/admin/api-keys");
+    await expect(page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toHaveCount(1);
+  });
+});
+
+test.describe("the report endpoint", () => {
+  test("answers false_positive for what is not a live Keyward secret, and says nothing about whose anything is", async ({ request }) => {
+    const items = [
+      { token: "kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000", type: "keyward_access_code", url: "https://example.com/a", source: "content" },
+      { token: "ghp_not_one_of_ours", type: "other", url: null, source: null },
+    ];
+    const answer = await report(request, items);
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual(items.map((i) => ({ token_hash: sha256(i.token), token_type: i.type, label: "false_positive" })));
+  });
+
+  test("refuses a report that is unsigned, signed by another key, or signed over other bytes", async ({ request }) => {
+    const items = [{ token: "kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000", type: "t", url: "https://example.com/b", source: "content" }];
+    const stranger = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    for (const signature of ["", "not base64!", signed(JSON.stringify(items), stranger), signed(`${JSON.stringify(items)} `)]) {
+      const answer = await report(request, items, { signature });
+      expect(answer.status()).toBe(401);
+      expect(answer.headers()["content-type"]).toContain("application/problem+json");
+      expect((await answer.json()).detail).toContain("must be signed");
+    }
+  });
+
+  test("refuses what is not a report with a clear problem: not JSON, not an array, too many tokens, too large", async ({ request }) => {
+    const raw = async (body: string) =>
+      request.post(REPORT, { data: Buffer.from(body), headers: { "Content-Type": "application/json", "Github-Public-Key-Signature": signed(body), ...fromAddress() } });
+    const notJson = await raw("{nope");
+    expect(notJson.status()).toBe(400);
+    const notArray = await report(request, { token: "x" });
+    expect(notArray.status()).toBe(422);
+    expect((await notArray.json()).detail).toContain("JSON array of { token, type, url, source }");
+    const tooMany = await report(request, Array.from({ length: 1001 }, (_, i) => ({ token: `t${i}` })));
+    expect(tooMany.status()).toBe(422);
+    const tooLarge = await raw(JSON.stringify([{ token: "x", url: "u".repeat(300 * 1024) }]));
+    expect(tooLarge.status()).toBe(413);
+  });
+
+  test("limits reports per address: after 60 in a minute, 429 with Retry-After", async ({ request }) => {
+    const headers = fromAddress();
+    let admitted = 0;
+    let refused: Awaited<ReturnType<typeof report>> | null = null;
+    // Exactly 60 fit in one minute; if the minute turns during the burst, the next one admits up to 60 more.
+    while (!refused && admitted <= 120) {
+      const answer = await report(request, [{ token: `t${admitted}` }], { headers });
+      if (answer.status() === 429) refused = answer;
+      else if (answer.status() === 200) admitted++;
+      else throw new Error(`unexpected ${answer.status()}`);
+    }
+    expect(refused).not.toBeNull();
+    expect(admitted).toBeGreaterThanOrEqual(60);
+    expect(admitted).toBeLessThanOrEqual(120);
+    expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
+  });
+});
+
+test.describe("as a Member", () => {
+  test.use({ storageState: storageStateFor("member") });
+
+  test("A Member sees no organisation banner: Administration is not theirs, and their API Access shows only their own key's leaks", async ({
+    page,
+  }) => {
+    await page.goto("/profile/api-access");
+    await expect(page.getByRole("heading", { name: "Personal API key" })).toBeVisible();
+    await expect(page.getByRole("region", { name: /found in public and revoked/ })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessCodes, auditEvents, companyCredentials, oauthAccessTokens, personalApiKeys, webhookDeliveries } from "@/db/schema";
+import { describeAuditAction } from "@/lib/audit-catalogue";
+import { authenticateClient, issueAccessToken } from "@/lib/oauth/tokens";
+import { generateSecret } from "@/lib/secrets";
+import { authorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { deps } from "@/lib/testing/webhooks";
+import { createApiKeySchema } from "@/lib/validators/api-keys";
+import { createApiKey } from "./api-keys";
+import { generateCompanyCredentials, rollClientSecret } from "./company-credentials";
+import { revokeReportedSecret } from "./leaked-secrets";
+import { enablePersonalKey } from "./personal-api-keys";
+import { createWebhook } from "./webhooks";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+}, 60_000);
+afterAll(async () => t?.close());
+
+const report = { url: "https://github.com/someone/repo/blob/main/.env", source: "content" };
+
+async function leakEvents(organizationId: string) {
+  const events = await t.db.select().from(auditEvents).where(eq(auditEvents.organizationId, organizationId));
+  return events.filter((e) => JSON.stringify(e.metadata).includes("reportedLeak"));
+}
+
+describe("a reported leak", () => {
+  it("disables an access code at once, audits it with the report and sends its webhook event; a second report changes nothing", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky", [{ name: "Ada Leaky", roles: ["administrator"] }]);
+    const ada = authorFor(people[0]!);
+    const hook = await createWebhook(t.db, ada, { url: "https://hooks.example.com/codes", entity: "AccessCode", operationType: "Update" }, NO_META, deps);
+    if (!hook.ok) throw new Error(hook.message);
+    const created = await createApiKey(t.db, ada, createApiKeySchema.parse({ name: "Warehouse", policies: [] }), NO_META);
+    if (!created.ok) throw new Error(created.message);
+    const { code } = created.value;
+
+    expect(await revokeReportedSecret(t.db, code.secret, report)).toBe("true_positive");
+    const [row] = await t.db.select().from(accessCodes).where(eq(accessCodes.id, code.id));
+    expect(row!.enabled).toBe(false);
+    const [event] = await leakEvents(organization.id);
+    expect(event).toMatchObject({ action: "access_code.disabled", actorType: "system", metadata: { reportedLeak: report } });
+    expect(describeAuditAction(event!)).toBe(`Keyward disabled the access code ${row!.displayPrefix}, reported leaked at ${report.url}`);
+    const deliveries = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.value.webhook.id));
+    expect(deliveries.map((d) => d.eventType)).toEqual(["AccessCode.Update"]);
+
+    expect(await revokeReportedSecret(t.db, code.secret, report)).toBe("true_positive");
+    expect(await leakEvents(organization.id)).toHaveLength(1);
+  });
+
+  it("clears a personal key", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky-people", [{ name: "Max Leaky", roles: ["member"] }]);
+    const max = authorFor(people[0]!);
+    const enabled = await enablePersonalKey(t.db, max, NO_META);
+    if (!enabled.ok) throw new Error(enabled.message);
+    expect(await revokeReportedSecret(t.db, enabled.value.secret, report)).toBe("true_positive");
+    const [key] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
+    expect(key!.revokedAt).not.toBeNull();
+    expect((await leakEvents(organization.id)).map((e) => e.action)).toEqual(["personal_api_key.cleared"]);
+  });
+
+  it("stops a rolled client secret's previous secret, deletes the credentials for the current one, and revokes a token", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky-company", [{ name: "Lea Leaky", roles: ["office_lead"] }]);
+    const lea = authorFor(people[0]!);
+    const generated = await generateCompanyCredentials(t.db, lea, NO_META);
+    if (!generated.ok) throw new Error(generated.message);
+    const rolled = await rollClientSecret(t.db, lea, "24h", NO_META);
+    if (!rolled.ok) throw new Error(rolled.message);
+    const client = await authenticateClient(t.db, rolled.value.clientId, rolled.value.clientSecret);
+    const { accessToken } = await issueAccessToken(t.db, client!);
+
+    expect(await revokeReportedSecret(t.db, generated.value.clientSecret, report)).toBe("true_positive");
+    expect(await authenticateClient(t.db, generated.value.clientId, generated.value.clientSecret)).toBeNull();
+    expect(await authenticateClient(t.db, rolled.value.clientId, rolled.value.clientSecret)).not.toBeNull();
+
+    expect(await revokeReportedSecret(t.db, accessToken, report)).toBe("true_positive");
+    const [token] = await t.db.select().from(oauthAccessTokens).where(eq(oauthAccessTokens.credentialId, generated.value.id));
+    expect(token!.revokedAt).not.toBeNull();
+
+    expect(await revokeReportedSecret(t.db, rolled.value.clientSecret, report)).toBe("true_positive");
+    const live = await t.db
+      .select()
+      .from(companyCredentials)
+      .where(eq(companyCredentials.organizationId, organization.id));
+    expect(live.every((c) => c.deletedAt !== null)).toBe(true);
+    expect((await leakEvents(organization.id)).map((e) => e.action).sort()).toEqual([
+      "company_credentials.deleted",
+      "company_credentials.previous_secret_stopped",
+      "oauth_token.revoked",
+    ]);
+  });
+
+  it("answers false_positive for what is not a Keyward secret: a bad checksum, an unknown secret, any other text", async () => {
+    const unknown = generateSecret("access_code");
+    const mistyped = `${unknown.slice(0, -1)}${unknown.endsWith("A") ? "B" : "A"}`;
+    for (const token of [unknown, mistyped, "ghp_notours", "password123"]) {
+      expect(await revokeReportedSecret(t.db, token, report)).toBe("false_positive");
+    }
+  });
+});
