@@ -52,13 +52,14 @@ export function trackFocus(): void {
 
 /**
  * The entry of the element focused most recently, skipping menu items (a menu item that opened a dialog closes
- * with its menu; its menu button is the entry before) and elements already gone. Read it while a dialog renders
- * for the first time, before the dialog takes focus.
+ * with its menu; its menu button is the entry before). It may be gone already (a button replaced by the refresh
+ * its action caused): `returnFocus` then finds what stands in for it. Read it as a dialog opens, before the dialog
+ * takes focus.
  */
 export function currentOpener(): Focused | null {
   for (let index = history.length - 1; index >= 0; index -= 1) {
     const entry = history[index];
-    if (!entry || !entry.element.isConnected || entry.element === document.body) continue;
+    if (!entry || entry.element === document.body) continue;
     if (entry.element.closest('[role="menu"]')) continue;
     return entry;
   }
