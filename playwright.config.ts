@@ -84,13 +84,20 @@ export default defineConfig({
       name: "e2e",
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"] },
-      testIgnore: ["**/fuzz.spec.ts"],
+      testIgnore: ["**/fuzz.spec.ts", "**/keyboard.spec.ts"],
+    },
+    {
+      // Keyboard-only flows over the same company credentials and personal keys as other specs: after them, alone.
+      name: "keyboard",
+      dependencies: ["setup", "e2e"],
+      testMatch: "**/keyboard.spec.ts",
+      use: { ...devices["Desktop Chrome"] },
     },
     {
       // The fuzzing suite comes last, once no other spec shares the server: it turns on Acme's write policies for
       // its duration and keeps the server busy. `npm run test:fuzz` runs it alone.
       name: "fuzz",
-      dependencies: process.env.KEYWARD_FUZZ ? ["setup"] : ["setup", "e2e"],
+      dependencies: process.env.KEYWARD_FUZZ ? ["setup"] : ["setup", "e2e", "keyboard"],
       testMatch: "**/fuzz.spec.ts",
       use: { ...devices["Desktop Chrome"] },
     },

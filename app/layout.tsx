@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Toaster } from "@/components/ui/sonner";
+import { readPreferences } from "@/lib/ui/preferences.server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,12 +8,14 @@ export const metadata: Metadata = {
   description: "Manage every way software reaches your organisation's account.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Without a chosen theme the stylesheet follows the system; a chosen one is set here, before the first paint.
+  const { theme } = await readPreferences();
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-background text-foreground antialiased">
         {children}
-        <Toaster />
+        <Toaster theme={theme} />
       </body>
     </html>
   );

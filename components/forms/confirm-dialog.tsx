@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
+import { pendingLabelFor } from "./pending-label";
 import { ActionDialog, type ActionDialogProps } from "./action-dialog";
 import { useServerAction } from "./use-server-action";
 
@@ -15,7 +16,7 @@ export interface ConfirmDialogProps<T> extends Pick<ActionDialogProps, "open" | 
   /** More to read before confirming, e.g. a warning, shown under the description. */
   children?: React.ReactNode;
   confirmLabel: string;
-  /** The confirm button's label while the action runs; it keeps `confirmLabel` without one. */
+  /** The confirm button's label while the action runs; by default the -ing form of its verb ("Deleting…"). */
   pendingLabel?: string;
   destructive?: boolean;
   /** For irreversible actions: the confirm button stays disabled until exactly this phrase is typed. */
@@ -35,7 +36,7 @@ export function ConfirmDialog<T>({
   description,
   children,
   confirmLabel,
-  pendingLabel = confirmLabel,
+  pendingLabel = pendingLabelFor(confirmLabel),
   destructive = true,
   role = "alertdialog",
   confirmPhrase,
@@ -82,8 +83,10 @@ export function ConfirmDialog<T>({
           onClick={confirmPhrase === undefined ? confirm : undefined}
           variant={destructive ? "destructive" : "default"}
           disabled={blocked}
+          pending={pending}
+          pendingLabel={pendingLabel}
         >
-          {pending ? pendingLabel : confirmLabel}
+          {confirmLabel}
         </Button>
       }
     >

@@ -42,8 +42,8 @@ export function FormDialog({
         onOpenChange(next);
       }}
       action={
-        <Button type="submit" form={formId} disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
+        <Button type="submit" form={formId} pending={pending} pendingLabel={pendingLabel}>
+          {submitLabel}
         </Button>
       }
     >

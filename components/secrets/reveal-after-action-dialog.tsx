@@ -13,6 +13,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { pendingLabelFor } from "@/components/forms/pending-label";
 import type { ConfirmDialogProps } from "@/components/forms/confirm-dialog";
 import { KEEP_OPEN, SecretReveal, type SecretRevealProps } from "./secret-reveal-dialog";
 
@@ -36,7 +37,7 @@ export function RevealAfterActionDialog<T>({
   description,
   children,
   confirmLabel,
-  pendingLabel = confirmLabel,
+  pendingLabel = pendingLabelFor(confirmLabel),
   retryable = true,
   onConfirm,
   reveal,
@@ -73,9 +74,11 @@ export function RevealAfterActionDialog<T>({
               <Button
                 type="button"
                 disabled={blocked}
+                pending={pending}
+                pendingLabel={pendingLabel}
                 onClick={() => run(onConfirm, { onSuccess: (data) => setMade({ data }) })}
               >
-                {pending ? pendingLabel : confirmLabel}
+                {confirmLabel}
               </Button>
             </DialogFooter>
           </>

@@ -1,25 +1,19 @@
-import { KeyRound } from "lucide-react";
-import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import type { Theme } from "@/lib/ui/preferences";
+import { Breadcrumbs } from "./breadcrumbs";
+import { MobileNav } from "./mobile-nav";
 import { UserMenu } from "./user-menu";
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export function AppHeader({ actor, theme }: { actor: Actor; theme: Theme }) {
+  const showAdministration = actor.permissions.includes("administration:view");
   return (
-    <header className="border-b bg-card">
-      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4">
-        <div className="flex items-center gap-3">
-          <Link href="/profile" className="flex items-center gap-2 font-semibold tracking-tight">
-            <KeyRound aria-hidden className="size-5" />
-            Keyward
-          </Link>
-          <span aria-hidden className="text-muted-foreground">/</span>
-          <span className="text-sm text-muted-foreground">{actor.organization.name}</span>
+    <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
+      <div className="flex h-14 items-center justify-between gap-4 px-4 lg:px-8">
+        <div className="flex min-w-0 items-center gap-2">
+          <MobileNav showAdministration={showAdministration} />
+          <Breadcrumbs organization={actor.organization.name} />
         </div>
-        <UserMenu
-          name={actor.name}
-          email={actor.email}
-          showAdministration={actor.permissions.includes("administration:view")}
-        />
+        <UserMenu name={actor.name} email={actor.email} showAdministration={showAdministration} theme={theme} />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { Inbox } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
@@ -10,8 +11,9 @@ type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
   action?: React.ReactNode;
 };
 
+/** An empty list's place: an icon (an empty tray unless the caller names a better one), what is missing, what to do. */
 function EmptyState({
-  icon,
+  icon = <Inbox />,
   title,
   description,
   action,
@@ -28,14 +30,12 @@ function EmptyState({
       )}
       {...props}
     >
-      {icon ? (
-        <div
-          aria-hidden="true"
-          className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5"
-        >
-          {icon}
-        </div>
-      ) : null}
+      <div
+        aria-hidden="true"
+        className="flex size-10 items-center justify-center rounded-full bg-accent text-primary [&_svg]:size-5"
+      >
+        {icon}
+      </div>
       <div className="flex flex-col gap-1">
         <h2 className="text-base font-semibold">{title}</h2>
         {description ? (

@@ -7,7 +7,7 @@ function Toaster(props: ToasterProps) {
   return (
     <Sonner
       richColors
-      position="top-right"
+      position="bottom-right"
       className="toaster group"
       style={
         {

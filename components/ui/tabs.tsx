@@ -10,7 +10,7 @@ import { cn } from "@/lib/utils";
 const tabListClass =
   "inline-flex h-9 w-fit items-center justify-center rounded-lg bg-muted p-[3px] text-muted-foreground";
 const tabTriggerClass =
-  "inline-flex h-[calc(100%-1px)] flex-1 items-center justify-center gap-1.5 rounded-md border border-transparent px-2 py-1 text-sm font-medium whitespace-nowrap text-foreground transition-[color,box-shadow] outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-selected:bg-background aria-selected:shadow-sm [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
+  "inline-flex h-[calc(100%-1px)] flex-1 items-center justify-center gap-1.5 rounded-md border border-transparent px-2 py-1 text-sm font-medium whitespace-nowrap text-foreground transition-[color,box-shadow] outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background disabled:pointer-events-none disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-selected:bg-background aria-selected:shadow-sm [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
 
 function Tabs({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.Root>) {
   return (
@@ -46,17 +46,66 @@ function TabsContent({ className, ...props }: React.ComponentProps<typeof TabsPr
   );
 }
 
-/** Route-based tabs: a `<nav>` landmark wrapping a tablist of `TabLink`s. */
+/**
+ * "underline" for a page's sections (lighter, so that one set of pills is left on a page: an item's own tabs),
+ * "pill" for the tabs of one item.
+ */
+type TabLinksVariant = "pill" | "underline";
+
+const underlineListClass = "flex w-full items-end gap-1 overflow-x-auto border-b text-muted-foreground";
+const underlineTriggerClass =
+  "-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 border-transparent px-3 text-sm font-medium whitespace-nowrap transition-colors -outline-offset-2 hover:text-foreground aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-selected:border-primary aria-selected:text-foreground [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
+
+const TabLinksVariantContext = React.createContext<TabLinksVariant>("pill");
+
+const TAB_KEYS = new Set(["ArrowLeft", "ArrowRight", "Home", "End"]);
+
+/**
+ * Moves focus between the tabs of a tablist with the arrow keys, Home and End (the ARIA tabs pattern); Enter follows
+ * the focused tab's link. Disabled tabs are reached too, so that their reason is read.
+ */
+function moveBetweenTabs(event: React.KeyboardEvent<HTMLElement>) {
+  if (!TAB_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const tabs = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
+  const index = tabs.indexOf(document.activeElement as HTMLElement);
+  if (index === -1 || tabs.length === 0) return;
+  event.preventDefault();
+  const next =
+    event.key === "Home"
+      ? 0
+      : event.key === "End"
+        ? tabs.length - 1
+        : (index + (event.key === "ArrowRight" ? 1 : -1) + tabs.length) % tabs.length;
+  tabs[next]?.focus();
+}
+
+/**
+ * Route-based tabs: a `<nav>` landmark wrapping a tablist of `TabLink`s. One tab is in the Tab order (the selected
+ * one, else the first); the arrow keys move between them.
+ */
 function TabLinks({
   label,
+  variant = "pill",
   className,
   children,
   ...props
-}: Omit<React.ComponentProps<"nav">, "aria-label"> & { label: string }) {
+}: Omit<React.ComponentProps<"nav">, "aria-label"> & { label: string; variant?: TabLinksVariant }) {
+  const list = React.useRef<HTMLDivElement>(null);
+  const pathname = usePathname();
+  React.useEffect(() => {
+    const tabs = Array.from(list.current?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []);
+    if (tabs.length > 0 && !tabs.some((tab) => tab.tabIndex === 0)) tabs[0]?.setAttribute("tabindex", "0");
+  }, [pathname]);
   return (
     <nav aria-label={label} data-slot="tab-links" {...props}>
-      <div role="tablist" aria-label={label} className={cn(tabListClass, className)}>
-        {children}
+      <div
+        ref={list}
+        role="tablist"
+        aria-label={label}
+        onKeyDown={moveBetweenTabs}
+        className={cn(variant === "underline" ? underlineListClass : tabListClass, className)}
+      >
+        <TabLinksVariantContext.Provider value={variant}>{children}</TabLinksVariantContext.Provider>
       </div>
     </nav>
   );
@@ -88,6 +137,7 @@ function TabLink({
 }: TabLinkProps) {
   const pathname = usePathname() ?? "";
   const reasonId = React.useId();
+  const triggerClass = React.useContext(TabLinksVariantContext) === "underline" ? underlineTriggerClass : tabTriggerClass;
 
   if (disabled) {
     return (
@@ -97,8 +147,9 @@ function TabLink({
         aria-disabled="true"
         aria-describedby={disabledReason ? reasonId : undefined}
         title={disabledReason}
+        tabIndex={-1}
         data-slot="tab-link"
-        className={cn(tabTriggerClass, className)}
+        className={cn(triggerClass, className)}
       >
         {children}
         {disabledReason ? (
@@ -119,8 +170,9 @@ function TabLink({
       role="tab"
       aria-selected={selected}
       aria-current={selected ? "page" : undefined}
+      tabIndex={selected ? 0 : -1}
       data-slot="tab-link"
-      className={cn(tabTriggerClass, className)}
+      className={cn(triggerClass, className)}
       {...props}
     >
       {children}

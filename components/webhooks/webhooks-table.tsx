@@ -115,7 +115,7 @@ export function WebhooksTable({
           </span>
         }
         confirmLabel="Delete webhook"
-        pendingLabel="Working…"
+        pendingLabel="Deleting…"
         onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
         onDone={() => toast.success("Webhook deleted")}
       />

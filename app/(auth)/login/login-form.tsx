@@ -69,8 +69,8 @@ export function LoginForm({
             {formError}
           </p>
         ) : null}
-        <Button type="submit" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+        <Button type="submit" pending={pending} pendingLabel="Signing in…">
+          Sign in
         </Button>
       </form>
       {ssoName ? (

@@ -4,7 +4,7 @@ export default function ProfileLayout({ children }: { children: React.ReactNode 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Profile</h1>
-      <TabLinks label="Profile sections">
+      <TabLinks label="Profile sections" variant="underline">
         <TabLink href="/profile" exact>
           Profile
         </TabLink>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DateTime } from "@/components/date-time";
 import { RelativeTime } from "@/components/relative-time";
+import { PageCrumbs } from "@/components/shell/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getAccessLog } from "@/db/queries/access-logs";
@@ -44,9 +45,7 @@ export default async function AccessLogEntryPage({ params }: { params: Promise<{
   ];
   return (
     <div className="grid gap-4">
-      <Link href="/admin/access-logs" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
-        ← Access Logs
-      </Link>
+      <PageCrumbs items={[{ label: `${entry.method} ${entry.path}` }]} />
       <PageHeader title={`${entry.method} ${entry.path}`} description="One request, as the access log recorded it." />
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
         {rows.map(([label, value]) => (

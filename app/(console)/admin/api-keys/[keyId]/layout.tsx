@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DateTime } from "@/components/date-time";
+import { PageCrumbs } from "@/components/shell/breadcrumbs";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TabLink, TabLinks } from "@/components/ui/tabs";
@@ -19,9 +19,7 @@ export default async function ApiKeyLayout({
   const base = `/admin/api-keys/${key.publicId}`;
   return (
     <div className="grid gap-5">
-      <Link href="/admin/api-keys" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
-        ← All API keys
-      </Link>
+      <PageCrumbs items={[{ label: key.name }]} />
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="grid gap-1.5">
           <div className="flex items-center gap-2">
@@ -48,7 +46,7 @@ export default async function ApiKeyLayout({
           allowed={can(actor, "api_keys:write")}
         />
       </div>
-      <TabLinks label="API key">
+      <TabLinks label="API key" variant="pill">
         <TabLink href={base} exact>
           Details
         </TabLink>

@@ -61,6 +61,7 @@ export function CreateApiKeyDialog({
         allowed={allowed}
         reason="You must be an Administrator to create API keys."
         role="administrator"
+        data-main-control
         onClick={() => setOpen(true)}
       >
         Create API key

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
+import { PageCrumbs } from "@/components/shell/breadcrumbs";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
@@ -33,9 +33,7 @@ export default async function ApiManagementPersonPage({ params }: { params: Prom
 
   return (
     <div className="grid gap-6">
-      <Link href="/admin/api-management" className="text-sm underline underline-offset-4">
-        Back to API Management
-      </Link>
+      <PageCrumbs items={[{ label: person.name }]} />
       <PageHeader title={person.name} description={person.email} className="pb-0" />
       <section aria-labelledby="key-heading" className="grid max-w-3xl gap-4 rounded-xl border bg-card p-6">
         <h2 id="key-heading" className="text-lg font-semibold">

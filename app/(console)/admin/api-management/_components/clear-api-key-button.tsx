@@ -32,7 +32,7 @@ export function ClearApiKeyButton({ person, allowed }: { person: { id: string; n
           </>
         }
         confirmLabel="Clear API Key"
-        pendingLabel="Working…"
+        pendingLabel="Clearing…"
         onConfirm={() => clearPersonalApiKeyAction({ userId: person.id })}
         onDone={() => toast.success(`API key of ${person.name} cleared`)}
       />

@@ -5,7 +5,6 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_ACTIONS, AUDIT_RESOURCES } from "@/lib/audit-catalogue";
 
-
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
 export function AuditFiltersForm({
   values,
@@ -18,10 +17,12 @@ export function AuditFiltersForm({
 }) {
   return (
     <form method="get" action="/admin/audit-log" aria-label="Filter events" className="grid gap-3 rounded-xl border bg-card p-4">
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <div className="grid gap-1.5">
+      {/* Columns of at least 12rem that wrap, and selects held to their column: the actions' long sentences made the
+          selects wider than their columns, over their neighbours. */}
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-3">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="filter-actor">Actor</Label>
-          <NativeSelect id="filter-actor" name="actor" defaultValue={values.actor ?? ""}>
+          <NativeSelect id="filter-actor" name="actor" className="w-full min-w-0" defaultValue={values.actor ?? ""}>
             <option value="">Anyone</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -30,9 +31,9 @@ export function AuditFiltersForm({
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="filter-action">Action</Label>
-          <NativeSelect id="filter-action" name="action" defaultValue={values.action ?? ""}>
+          <NativeSelect id="filter-action" name="action" className="w-full min-w-0" defaultValue={values.action ?? ""}>
             <option value="">Any action</option>
             {Object.entries(AUDIT_ACTIONS).map(([action, { sentence }]) => (
               <option key={action} value={action}>
@@ -41,9 +42,9 @@ export function AuditFiltersForm({
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="filter-target">Target type</Label>
-          <NativeSelect id="filter-target" name="targetType" defaultValue={values.targetType ?? ""}>
+          <NativeSelect id="filter-target" name="targetType" className="w-full min-w-0" defaultValue={values.targetType ?? ""}>
             <option value="">Any target</option>
             {Object.entries(AUDIT_RESOURCES).map(([type, { label }]) => (
               <option key={type} value={type}>
@@ -52,11 +53,11 @@ export function AuditFiltersForm({
             ))}
           </NativeSelect>
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="filter-from">From</Label>
           <LocalDateTimeInput id="filter-from" name="from" value={values.from} />
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid min-w-0 gap-1.5">
           <Label htmlFor="filter-to">To</Label>
           <LocalDateTimeInput id="filter-to" name="to" value={values.to} />
         </div>

@@ -82,6 +82,7 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
           <LeadButton
             allowed={canManage}
             action="roll the client secret"
+            data-main-control
             onClick={() => setRolling(true)}
           >
             Roll client secret
@@ -110,6 +111,7 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
           <LeadButton
             allowed={canManage}
             action="generate API credentials"
+            data-main-control
             onClick={() => setGenerating(true)}
           >
             Generate API credentials

@@ -54,7 +54,7 @@ export function AddWebhookDialog({
 
   return (
     <>
-      <GatedButton allowed={allowed} reason="You cannot create webhooks." role="administrator" onClick={() => setOpen(true)}>
+      <GatedButton allowed={allowed} reason="You cannot create webhooks." role="administrator" data-main-control onClick={() => setOpen(true)}>
         Add webhook
       </GatedButton>
       <FormDialog

@@ -66,6 +66,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
               reason={allowed ? CANNOT : "Personal API keys are turned off for your organisation."}
               role="administrator"
               variant="outline"
+              data-main-control
               onClick={() => setConfirm("regenerate")}
             >
               Regenerate New Key
@@ -117,7 +118,9 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                 allowed={canManage}
                 reason={CANNOT}
                 role="administrator"
-                disabled={pending}
+                pending={pending}
+                pendingLabel={cleared ? "Regenerating…" : "Enabling…"}
+                data-main-control
                 onClick={() =>
                   run(cleared ? regeneratePersonalApiKeyAction : enablePersonalApiKeyAction, { onSuccess: setRevealed })
                 }
@@ -143,7 +146,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
           </>
         }
         confirmLabel="Regenerate New Key"
-        pendingLabel="Working…"
+        pendingLabel="Regenerating…"
         onConfirm={regeneratePersonalApiKeyAction}
         onDone={setRevealed}
       />
@@ -153,7 +156,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
         title="Turn off API access?"
         description={<span>Your key {keyInfo?.prefix ?? ""}… stops working at once, and every link using it fails.</span>}
         confirmLabel="Turn off API access"
-        pendingLabel="Working…"
+        pendingLabel="Turning off…"
         onConfirm={turnOffPersonalApiKeyAction}
         onDone={() => toast.success("API access turned off")}
       />

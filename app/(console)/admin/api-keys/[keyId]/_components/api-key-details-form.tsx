@@ -64,8 +64,8 @@ export function ApiKeyDetailsForm({
       </Field>
       <FormError message={formError} />
       {readOnly ? null : (
-        <Button type="submit" className="w-fit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
+        <Button type="submit" className="w-fit" pending={pending} pendingLabel="Saving…">
+          Save changes
         </Button>
       )}
     </form>

@@ -68,6 +68,7 @@ export function CreateAccessCodeDialog({
             allowed={allowed}
             reason="You must be an Administrator to create access codes."
             role="administrator"
+            data-main-control
             onClick={() => setOpen(true)}
           >
             Create access code

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageCrumbs } from "@/components/shell/breadcrumbs";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { getDb } from "@/db/client";
 import { getWebhook, listDeliveries } from "@/db/queries/webhooks";
@@ -20,9 +20,7 @@ export default async function OwnWebhookLogPage({ params }: { params: Promise<{ 
   const deliveries = await listDeliveries(db, webhook.id);
   return (
     <div className="grid max-w-4xl gap-4">
-      <Link href="/profile/api-access" className="text-sm underline underline-offset-4">
-        Back to API Access
-      </Link>
+      <PageCrumbs items={[{ label: "Delivery log" }]} />
       <div className="grid gap-1">
         <h2 className="text-lg font-semibold">Delivery log</h2>
         <p className="font-mono text-sm break-all">{webhook.url}</p>

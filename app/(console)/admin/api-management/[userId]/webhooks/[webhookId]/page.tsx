@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { PageCrumbs } from "@/components/shell/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { getDb } from "@/db/client";
@@ -22,9 +22,7 @@ export default async function PersonWebhookLogPage({ params }: { params: Promise
   const deliveries = await listDeliveries(db, webhook.id);
   return (
     <div className="grid gap-4">
-      <Link href={`/admin/api-management/${person.id}`} className="text-sm underline underline-offset-4">
-        Back to {person.name}
-      </Link>
+      <PageCrumbs items={[{ label: person.name, href: `/admin/api-management/${person.id}` }, { label: "Delivery log" }]} />
       <PageHeader
         title="Delivery log"
         description={`${webhook.url} · ${webhook.entity} ${webhook.operationType} · ${webhook.status} · webhook of ${person.name}`}
