@@ -87,9 +87,9 @@ export async function AccessLogView({
     <div className="grid gap-4">
       <form method="get" action={basePath} aria-label="Filter access logs" className="flex flex-wrap items-end gap-3">
         {fixedKey ? null : (
-          <div className="grid gap-1.5">
+          <div className="grid max-w-full min-w-0 gap-1.5">
             <Label htmlFor="log-key">Key</Label>
-            <NativeSelect id="log-key" name="key" defaultValue={keyValue ?? ""}>
+            <NativeSelect id="log-key" name="key" defaultValue={keyValue ?? ""} className="max-w-full">
               <option value="">Every key</option>
               {keys.length > 0 ? (
                 <optgroup label="API keys">

@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/data-table/data-table";
+import { IdChip } from "@/components/data-table/id-chip";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -42,9 +43,7 @@ export function DeliveryLog({
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-mono">{delivery.eventType}</span>
-              <span className="font-mono text-xs text-muted-foreground" title="The webhook-id header of this event">
-                {delivery.id}
-              </span>
+              <IdChip value={delivery.id} name="webhook-id" />
               <Badge variant={VARIANTS[delivery.state]} title={DELIVERY_STATE_MEANINGS[delivery.state]}>
                 {DELIVERY_STATE_LABELS[delivery.state]}
               </Badge>

@@ -73,9 +73,9 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           <Label htmlFor="filter-q">Search by name</Label>
           <Input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className="w-full sm:w-56" />
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="filter-tag">Tag</Label>
-          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
+          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className="max-w-full">
             <option value="">Any tag</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>

@@ -82,13 +82,13 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
         description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks; the API access filter also lists people without access who have webhooks."
       />
       <form role="search" method="get" action="/admin/api-management" className="flex flex-wrap items-end gap-2">
-        <div className="grid min-w-64 flex-1 gap-1.5">
+        <div className="grid max-w-full min-w-0 flex-1 basis-64 gap-1.5">
           <Label htmlFor="api-management-search">Search by name or email</Label>
           <Input id="api-management-search" name="q" type="search" defaultValue={query.q} />
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="api-management-access">API access</Label>
-          <NativeSelect id="api-management-access" name="access" defaultValue={query.access}>
+          <NativeSelect id="api-management-access" name="access" defaultValue={query.access} className="max-w-full">
             {API_ACCESS_FILTERS.map((access) => (
               <option key={access} value={access}>
                 {ACCESS_LABELS[access]}

@@ -18,10 +18,10 @@ export function AuditFiltersForm({
 }) {
   return (
     <form method="get" action="/admin/audit-log" aria-label="Filter events" className="grid gap-3 rounded-xl border bg-card p-4">
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <div className="grid gap-1.5">
           <Label htmlFor="filter-actor">Actor</Label>
-          <NativeSelect id="filter-actor" name="actor" defaultValue={values.actor ?? ""}>
+          <NativeSelect id="filter-actor" name="actor" defaultValue={values.actor ?? ""} className="w-full min-w-0">
             <option value="">Anyone</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -32,7 +32,7 @@ export function AuditFiltersForm({
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-action">Action</Label>
-          <NativeSelect id="filter-action" name="action" defaultValue={values.action ?? ""}>
+          <NativeSelect id="filter-action" name="action" defaultValue={values.action ?? ""} className="w-full min-w-0">
             <option value="">Any action</option>
             {Object.entries(AUDIT_ACTIONS).map(([action, { sentence }]) => (
               <option key={action} value={action}>
@@ -43,7 +43,7 @@ export function AuditFiltersForm({
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-target">Target type</Label>
-          <NativeSelect id="filter-target" name="targetType" defaultValue={values.targetType ?? ""}>
+          <NativeSelect id="filter-target" name="targetType" defaultValue={values.targetType ?? ""} className="w-full min-w-0">
             <option value="">Any target</option>
             {Object.entries(AUDIT_RESOURCES).map(([type, { label }]) => (
               <option key={type} value={type}>
