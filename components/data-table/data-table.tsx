@@ -101,18 +101,16 @@ export function DataTable({
             return (
               <TableCell
                 key={cell.id}
+                // A card's label is generated content, so the cell's text stays its value alone; the header row,
+                // visually hidden on a phone, still names each cell for assistive technology.
+                data-label={column.hideHeader ? undefined : column.header}
                 className={cn(
                   pinClass(cell.column.getIsPinned()),
                   "max-sm:flex max-sm:min-w-0 max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:p-0 max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]",
+                  "max-sm:data-label:before:font-medium max-sm:data-label:before:text-muted-foreground max-sm:data-label:before:content-[attr(data-label)]",
                   column.className,
                 )}
               >
-                {column.hideHeader ? null : (
-                  // The header row is read by assistive technology at every width; this label is for the eye.
-                  <span aria-hidden className="font-medium text-muted-foreground sm:hidden">
-                    {column.header}
-                  </span>
-                )}
                 {row.original.cells[cell.column.id]}
               </TableCell>
             );
