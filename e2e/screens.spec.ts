@@ -116,6 +116,13 @@ async function pageOverflow(page: Page): Promise<string[]> {
     const width = document.documentElement.scrollWidth;
     if (width <= window.innerWidth) return [];
     const sticksOut = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 1;
+    // What a container inside the window clips (a visually hidden header row, a scrolling table) widens nothing.
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible" && !sticksOut(up)) return true;
+      }
+      return false;
+    };
     const describe = (element: Element) =>
       [
         element.tagName.toLowerCase(),
@@ -124,7 +131,7 @@ async function pageOverflow(page: Page): Promise<string[]> {
         (element.textContent ?? "").trim().slice(0, 40),
       ].join(" ");
     const outermost = [...document.body.querySelectorAll("*")].filter(
-      (element) => sticksOut(element) && !(element.parentElement && sticksOut(element.parentElement)),
+      (element) => sticksOut(element) && !(element.parentElement && sticksOut(element.parentElement)) && !clipped(element),
     );
     return [`page ${width}px wide in a ${window.innerWidth}px window`, ...outermost.slice(0, 5).map(describe)];
   });
