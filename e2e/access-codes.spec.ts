@@ -1,6 +1,7 @@
 import { expect, storageStateFor, test } from "./fixtures";
 import { createKey } from "./support/api-keys";
 import { nextActionRequest, replayAction } from "./support/replay";
+import { openRowActions } from "./support/row-actions";
 
 test.use({ storageState: storageStateFor("admin") });
 
@@ -56,7 +57,7 @@ test("As the help article says, an Administrator edits an access code's descript
   const prefix = secret.slice(0, 13);
   await page.getByRole("tab", { name: "Access Codes" }).click();
   const row = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: prefix });
-  await row.getByRole("button", { name: "Edit description" }).click();
+  await (await openRowActions(page, row, `access code ${prefix}`)).getByRole("menuitem", { name: "Edit description" }).click();
   const dialog = page.getByRole("dialog", { name: `Edit access code ${prefix}` });
   await dialog.getByLabel("Description").fill("x".repeat(501));
   await dialog.getByRole("button", { name: "Save access code" }).click();
@@ -82,7 +83,7 @@ test("A Member who replays an Administrator's edit of an access code's descripti
   const prefix = secret.slice(0, 13);
   await page.getByRole("tab", { name: "Access Codes" }).click();
   const row = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: prefix });
-  await row.getByRole("button", { name: "Edit description" }).click();
+  await (await openRowActions(page, row, `access code ${prefix}`)).getByRole("menuitem", { name: "Edit description" }).click();
   const dialog = page.getByRole("dialog", { name: `Edit access code ${prefix}` });
   await dialog.getByLabel("Description").fill("By the Administrator");
   const saved = nextActionRequest(page);
@@ -108,7 +109,10 @@ test("An Administrator disables a code, which fails on the next request, and del
   const { secret } = await createKey(page);
   await page.getByRole("tab", { name: "Access Codes" }).click();
   const row = page.getByRole("table", { name: "Access codes" }).getByRole("row").filter({ hasText: secret.slice(0, 13) });
-  await expect(row.getByRole("button", { name: "Delete access code" })).toHaveCount(0);
+  const menu = await openRowActions(page, row, `access code ${secret.slice(0, 13)}`);
+  await expect(menu.getByRole("menuitem", { name: "Edit description" })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "Delete access code" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
 
   await row.getByRole("switch", { name: "Enabled" }).click();
   await expect(page.getByText(`Access code ${secret.slice(0, 13)} disabled`)).toBeVisible();
@@ -122,7 +126,9 @@ test("An Administrator disables a code, which fails on the next request, and del
 
   await row.getByRole("switch", { name: "Enabled" }).click();
   await expect(row.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
-  await row.getByRole("button", { name: "Delete access code" }).click();
+  await (await openRowActions(page, row, `access code ${secret.slice(0, 13)}`))
+    .getByRole("menuitem", { name: "Delete access code" })
+    .click();
   const confirm = page.getByRole("dialog", { name: `Delete access code ${secret.slice(0, 13)}?` });
   await confirm.getByRole("button", { name: "Delete access code" }).click();
   await expect(page.getByText("No access codes")).toBeVisible();

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Request } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { asKey, enablePersonalKey, keepRevealedKey } from "./personal-key";
+import { openRowActions } from "./support/row-actions";
 
 // Lea Lead's personal key and webhook are managed here by Ada Admin; no other spec touches Lea's key.
 test.describe.configure({ mode: "serial" });
@@ -45,7 +46,7 @@ test("An Administrator reaches the webhooks of a person who never turned on API 
   await row.getByRole("link", { name: "1 webhook", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: lea.name })).toBeVisible();
   const webhooks = page.getByRole("region", { name: "Webhooks" });
-  await webhooks.getByRole("button", { name: `Delete webhook ${earlyHook}` }).click();
+  await (await openRowActions(page, webhooks, earlyHook)).getByRole("menuitem", { name: `Delete webhook ${earlyHook}` }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete this webhook?" });
   await confirm.getByRole("button", { name: "Delete webhook" }).click();
   await expect(confirm).toBeHidden();
@@ -107,7 +108,7 @@ test("An Administrator switches a person's webhook Off and On, and deletes it", 
   await expect(status).toBeChecked();
   await expect(row).toContainText("On");
 
-  await row.getByRole("button", { name: `Delete webhook ${hookUrl}` }).click();
+  await (await openRowActions(page, row, hookUrl)).getByRole("menuitem", { name: `Delete webhook ${hookUrl}` }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete this webhook?" });
   await expect(confirm).toContainText(hookUrl);
   await confirm.getByRole("button", { name: "Delete webhook" }).click();

@@ -1,29 +1,7 @@
 import { expect, storageStateFor, test } from "./fixtures";
-import { expectNoSeriousA11yViolations } from "./support/axe";
 
-// The console follows the system's colour scheme; both schemes must keep WCAG AA contrast on the main pages.
-const PAGES = [
-  { path: "/profile", heading: "Profile" },
-  { path: "/profile/account-settings", heading: "Profile" },
-  { path: "/profile/api-access", heading: "Profile" },
-  { path: "/admin/api-keys", heading: "API Keys" },
-  { path: "/admin/settings", heading: "Settings" },
-];
-
+// Contrast in both themes is checked on every page by the screens sweep (screens.spec.ts); here, the shell itself.
 test.use({ storageState: storageStateFor("admin") });
-
-for (const colorScheme of ["light", "dark"] as const) {
-  test(`The main pages have no serious accessibility violations in the ${colorScheme} theme`, async ({ page }) => {
-    // axe reads every element's colours on five pages.
-    test.slow();
-    await page.emulateMedia({ colorScheme });
-    for (const { path, heading } of PAGES) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-      await expectNoSeriousA11yViolations(page);
-    }
-  });
-}
 
 test("Below 1024 px the navigation opens from Open navigation, and focus returns to that button when it closes", async ({
   page,

@@ -4,6 +4,7 @@ import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { asKey, enablePersonalKey } from "./personal-key";
 import { nextActionRequest, replayAction } from "./support/replay";
 import { startReceiver, type Receiver } from "./webhook-receiver";
+import { openRowActions } from "./support/row-actions";
 
 // Ada Admin's personal key and webhooks live here; her events come from role changes she makes in the console.
 test.describe.configure({ mode: "serial" });
@@ -108,7 +109,7 @@ test("A failing receiver gets retries that the delivery log shows, and Resend de
   const eventId = aboutMax(flaky)[0]!.headers["webhook-id"]!;
 
   await page.goto("/profile/api-access");
-  await page.getByRole("link", { name: `Delivery log of ${flaky.url}` }).click();
+  await (await openRowActions(page, page, flaky.url)).getByRole("menuitem", { name: `Delivery log of ${flaky.url}` }).click();
   await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
   // The resend is a delivery of its own that names this one, so this one is the region that is no resend.
   const delivery = page.getByRole("region").filter({ hasText: eventId }).filter({ hasNotText: "Resend of" });
@@ -150,7 +151,7 @@ test("The webhook table and the delivery log name a delivery's state with the sa
   const failing = await receiver(() => 500);
   const { eventId } = await failingDelivery(page, request, failing);
   await page.goto("/profile/api-access");
-  await page.getByRole("link", { name: `Delivery log of ${failing.url}` }).click();
+  await (await openRowActions(page, page, failing.url)).getByRole("menuitem", { name: `Delivery log of ${failing.url}` }).click();
   const delivery = page.getByRole("region").filter({ hasText: eventId });
   await expect(delivery.getByText("Retrying", { exact: true })).toBeVisible();
   await expect(delivery.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -170,7 +171,7 @@ test("A failed delivery of a webhook switched Off offers Switch On and resend in
   const flaky = await receiver(() => (healthy ? 200 : 500));
   const { eventId } = await failingDelivery(page, request, flaky);
   await page.goto("/profile/api-access");
-  await page.getByRole("link", { name: `Delivery log of ${flaky.url}` }).click();
+  await (await openRowActions(page, page, flaky.url)).getByRole("menuitem", { name: `Delivery log of ${flaky.url}` }).click();
   const delivery = page.getByRole("region").filter({ hasText: eventId }).filter({ hasNotText: "Resend of" });
   await expect(delivery.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
 
@@ -178,7 +179,7 @@ test("A failed delivery of a webhook switched Off offers Switch On and resend in
   const row = page.getByRole("row").filter({ hasText: flaky.url });
   await row.getByRole("switch", { name: "Status" }).click();
   await expect(page.getByText("Webhook switched Off")).toBeVisible();
-  await page.getByRole("link", { name: `Delivery log of ${flaky.url}` }).click();
+  await (await openRowActions(page, page, flaky.url)).getByRole("menuitem", { name: `Delivery log of ${flaky.url}` }).click();
   await expect(delivery.getByText("Failed", { exact: true })).toBeVisible();
   await expect(delivery.getByRole("button", { name: "Resend", exact: true })).toHaveCount(0);
   const switchOn = delivery.getByRole("button", { name: "Switch On and resend" });
@@ -209,7 +210,7 @@ test("Send test event queues a signed test delivery that the delivery log shows 
   expect(created.status()).toBe(201);
   const webhook = await created.json();
   await page.goto("/profile/api-access");
-  await page.getByRole("link", { name: `Delivery log of ${hooks.url}` }).click();
+  await (await openRowActions(page, page, hooks.url)).getByRole("menuitem", { name: `Delivery log of ${hooks.url}` }).click();
   await expect(page.getByText("No deliveries yet")).toBeVisible();
 
   const sent = nextActionRequest(page);
@@ -250,7 +251,9 @@ test("An Administrator sends a test event to a person's webhook from API Managem
   expect(created.status()).toBe(201);
   await page.goto(`/admin/api-management?q=${encodeURIComponent(PEOPLE.admin.email)}`);
   await page.getByRole("link", { name: PEOPLE.admin.name }).click();
-  await page.getByRole("region", { name: "Webhooks" }).getByRole("link", { name: `Delivery log of ${hooks.url}` }).click();
+  await (await openRowActions(page, page.getByRole("region", { name: "Webhooks" }), hooks.url))
+    .getByRole("menuitem", { name: `Delivery log of ${hooks.url}` })
+    .click();
   await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(page.getByRole("region", { name: "Webhook.Test delivery" }).getByText("Delivered", { exact: true })).toBeVisible({

@@ -2,9 +2,19 @@ import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+/** The frame that scrolls a wide table sideways; focusable (keyboard scrolling) and named while it overflows. */
+type TableFrame = { ref: React.Ref<HTMLDivElement>; scrollable: boolean | undefined };
+
+function Table({ className, scrollFrame, ...props }: React.ComponentProps<"table"> & { scrollFrame?: TableFrame }) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    <div
+      data-slot="table-container"
+      ref={scrollFrame?.ref}
+      data-scrollable={scrollFrame?.scrollable}
+      className="relative w-full min-w-0 overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      // A group, not a region: no extra landmark that could share its name with the section around the table.
+      {...(scrollFrame?.scrollable ? { tabIndex: 0, role: "group", "aria-label": `${props["aria-label"]}, scrolls sideways` } : {})}
+    >
       <table
         data-slot="table"
         className={cn("w-full caption-bottom text-sm", className)}

@@ -1,7 +1,8 @@
+import { DataTable } from "@/components/data-table/data-table";
+import { IdChip } from "@/components/data-table/id-chip";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeliveryRow } from "@/db/queries/webhooks";
 import type { WebhookStatus } from "@/lib/webhooks/constants";
 import { DELIVERY_STATE_LABELS, DELIVERY_STATE_MEANINGS, type DeliveryState } from "@/lib/webhooks/delivery-states";
@@ -42,9 +43,7 @@ export function DeliveryLog({
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-mono">{delivery.eventType}</span>
-              <span className="font-mono text-xs text-muted-foreground" title="The webhook-id header of this event">
-                {delivery.id}
-              </span>
+              <IdChip value={delivery.id} name="webhook-id" />
               <Badge variant={VARIANTS[delivery.state]} title={DELIVERY_STATE_MEANINGS[delivery.state]}>
                 {DELIVERY_STATE_LABELS[delivery.state]}
               </Badge>
@@ -64,30 +63,26 @@ export function DeliveryLog({
             ) : null}
           </div>
           {delivery.log.length > 0 ? (
-            <Table aria-label={`Attempts of ${delivery.eventType} delivery`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Attempt</TableHead>
-                  <TableHead>Time</TableHead>
-                  <TableHead>Status code</TableHead>
-                  <TableHead>Duration</TableHead>
-                  <TableHead>Error</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {delivery.log.map((attempt) => (
-                  <TableRow key={attempt.id}>
-                    <TableCell>{attempt.attempt}</TableCell>
-                    <TableCell>
-                      <DateTime value={attempt.startedAt} />
-                    </TableCell>
-                    <TableCell>{attempt.statusCode ?? "—"}</TableCell>
-                    <TableCell>{attempt.durationMs} ms</TableCell>
-                    <TableCell className="max-w-80 whitespace-normal">{attempt.error ?? "—"}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={`Attempts of ${delivery.eventType} delivery`}
+              columns={[
+                { id: "attempt", header: "Attempt" },
+                { id: "time", header: "Time" },
+                { id: "statusCode", header: "Status code" },
+                { id: "duration", header: "Duration" },
+                { id: "error", header: "Error", className: "min-w-48 max-w-80 whitespace-normal" },
+              ]}
+              rows={delivery.log.map((attempt) => ({
+                id: attempt.id,
+                cells: {
+                  attempt: attempt.attempt,
+                  time: <DateTime value={attempt.startedAt} />,
+                  statusCode: attempt.statusCode ?? "—",
+                  duration: `${attempt.durationMs} ms`,
+                  error: attempt.error ?? "—",
+                },
+              }))}
+            />
           ) : null}
         </section>
       ))}

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
+import { DataTable } from "@/components/data-table/data-table";
+import { RowActions } from "@/components/data-table/row-actions";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
 import type { LastDelivery } from "@/db/queries/webhooks";
 import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
@@ -43,67 +44,64 @@ export function WebhooksTable({
   if (webhooks.length === 0) return <EmptyState title="No webhooks" description={emptyText} />;
   return (
     <>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>URL</TableHead>
-            <TableHead>Entity</TableHead>
-            <TableHead>Operation Type</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>Last delivery</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {webhooks.map((webhook) => (
-            <TableRow key={webhook.id}>
-              <TableCell className="max-w-72 truncate font-mono text-xs" title={webhook.url}>
-                {webhook.url}
-              </TableCell>
-              <TableCell>{webhook.entity}</TableCell>
-              <TableCell>
+      <DataTable
+        label="Webhooks"
+        columns={[
+          { id: "url", header: "URL", className: "max-w-72 truncate font-mono text-xs" },
+          { id: "entity", header: "Entity" },
+          { id: "operationType", header: "Operation Type" },
+          { id: "lastDelivery", header: "Last delivery", className: "text-xs" },
+          { id: "actions", header: "Status" },
+        ]}
+        rows={webhooks.map((webhook) => ({
+          id: webhook.id,
+          cells: {
+            url: <span title={webhook.url}>{webhook.url}</span>,
+            entity: webhook.entity,
+            operationType: (
+              <>
                 {webhook.operationType}
                 {isOffered(webhook.entity, webhook.operationType) ? null : (
                   <span className="block max-w-48 text-xs whitespace-normal text-muted-foreground">
                     Nothing in Keyward emits {webhook.entity} {webhook.operationType} events: this webhook receives nothing.
                   </span>
                 )}
-              </TableCell>
-              <TableCell>
+              </>
+            ),
+            lastDelivery: webhook.lastDelivery ? (
+              <span className="grid gap-0.5">
+                <span>{describeDeliveryState(webhook.lastDelivery.status, webhook.lastDelivery.statusCode)}</span>
+                <span className="text-muted-foreground">
+                  <DateTime value={webhook.lastDelivery.at} />
+                </span>
+              </span>
+            ) : (
+              <span className="text-muted-foreground">None yet</span>
+            ),
+            actions: (
+              <span className="inline-flex items-start gap-2 text-left">
                 <StatusSwitch webhook={webhook} canManage={canManage} />
-              </TableCell>
-              <TableCell className="text-xs">
-                {webhook.lastDelivery ? (
-                  <span className="grid gap-0.5">
-                    <span>{describeDeliveryState(webhook.lastDelivery.status, webhook.lastDelivery.statusCode)}</span>
-                    <span className="text-muted-foreground">
-                      <DateTime value={webhook.lastDelivery.at} />
-                    </span>
-                  </span>
-                ) : (
-                  <span className="text-muted-foreground">None yet</span>
-                )}
-              </TableCell>
-              <TableCell className="text-right">
-                <span className="inline-flex gap-2">
-                  <Button asChild variant="outline" size="sm">
+                <RowActions label={`Actions for ${webhook.url}`}>
+                  <DropdownMenuItem asChild>
                     <Link href={`${logBasePath}/${webhook.id}`} aria-label={`Delivery log of ${webhook.url}`}>
                       Delivery log
                     </Link>
-                  </Button>
+                  </DropdownMenuItem>
                   {canManage ? (
-                    <Button variant="outline" size="sm" aria-label={`Delete webhook ${webhook.url}`} onClick={() => setDeleting(webhook)}>
+                    <DropdownMenuItem
+                      variant="destructive"
+                      aria-label={`Delete webhook ${webhook.url}`}
+                      onSelect={() => setDeleting(webhook)}
+                    >
                       Delete
-                    </Button>
+                    </DropdownMenuItem>
                   ) : null}
-                </span>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+                </RowActions>
+              </span>
+            ),
+          },
+        }))}
+      />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(open) => !open && setDeleting(null)}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { IdChip } from "@/components/data-table/id-chip";
 import { DateTime } from "@/components/date-time";
 import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +11,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { listApiKeys, listApiKeyTags, type ApiKeyFilters } from "@/db/queries/api-keys";
@@ -70,11 +71,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       <form method="get" role="search" aria-label="Filter API keys" className="flex flex-wrap items-end gap-3">
         <div className="grid gap-1.5">
           <Label htmlFor="filter-q">Search by name</Label>
-          <Input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className="w-56" />
+          <Input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} className="w-full sm:w-56" />
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="filter-tag">Tag</Label>
-          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
+          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className="max-w-full">
             <option value="">Any tag</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -121,82 +122,78 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           />
         )
       ) : (
-        <Table aria-label="API keys">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Key ID</TableHead>
-              <TableHead>Tags</TableHead>
-              <TableHead>Policies</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Access codes</TableHead>
-              <TableHead>Last used</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {keys.map((key) => (
-              <TableRow key={key.id}>
-                <TableCell className="font-medium">
+        <DataTable
+          label="API keys"
+          columns={[
+            { id: "name", header: "Name", className: "font-medium" },
+            { id: "keyId", header: "Key ID" },
+            { id: "tags", header: "Tags", className: "min-w-32 whitespace-normal" },
+            { id: "policies", header: "Policies", className: "min-w-32 whitespace-normal" },
+            { id: "status", header: "Status" },
+            { id: "accessCodes", header: "Access codes" },
+            { id: "lastUsed", header: "Last used" },
+            { id: "created", header: "Created", className: "text-xs" },
+            { id: "actions", header: "Actions", hideHeader: true },
+          ]}
+          rows={keys.map((key) => ({
+            id: key.id,
+            cells: {
+              name: (
+                <>
                   <Link href={`/admin/api-keys/${key.publicId}`} className="underline-offset-4 hover:underline">
                     {key.name}
                   </Link>
                   {key.linked ? <span className="ml-2 text-xs text-muted-foreground">(linked)</span> : null}
-                </TableCell>
-                <TableCell className="font-mono text-xs">{key.publicId}</TableCell>
-                <TableCell>
-                  <span className="flex flex-wrap gap-1">
-                    {key.tags.map((tag) => (
-                      <Badge key={tag} variant="outline">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  <span className="flex flex-wrap gap-1">
-                    {key.policies.length === 0 ? (
-                      <span className="text-muted-foreground">None</span>
-                    ) : (
-                      key.policies.map((policy) => (
-                        <Badge key={policy} variant="secondary" className="font-mono">
-                          {policy}
-                        </Badge>
-                      ))
-                    )}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  {key.archivedAt ? (
-                    <span className="grid gap-0.5">
-                      <Badge variant="outline">Archived</Badge>
-                      <span className="text-xs text-muted-foreground">
-                        by {key.archivedBy ?? "someone"} on <DateTime value={key.archivedAt} />
-                      </span>
-                    </span>
+                </>
+              ),
+              keyId: <IdChip value={key.publicId} name="key ID" />,
+              tags: (
+                <span className="flex flex-wrap gap-1">
+                  {key.tags.map((tag) => (
+                    <Badge key={tag} variant="outline">
+                      {tag}
+                    </Badge>
+                  ))}
+                </span>
+              ),
+              policies: (
+                <span className="flex flex-wrap gap-1">
+                  {key.policies.length === 0 ? (
+                    <span className="text-muted-foreground">None</span>
                   ) : (
-                    <Badge variant="success">Active</Badge>
+                    key.policies.map((policy) => (
+                      <Badge key={policy} variant="secondary" className="font-mono">
+                        {policy}
+                      </Badge>
+                    ))
                   )}
-                </TableCell>
-                <TableCell>{key.linked ? "—" : key.accessCodes}</TableCell>
-                <TableCell className="whitespace-nowrap">
-                  {key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "Never"}
-                </TableCell>
-                <TableCell className="text-xs">
+                </span>
+              ),
+              status: key.archivedAt ? (
+                <span className="grid gap-0.5">
+                  <Badge variant="outline">Archived</Badge>
+                  <span className="text-xs text-muted-foreground">
+                    by {key.archivedBy ?? "someone"} on <DateTime value={key.archivedAt} />
+                  </span>
+                </span>
+              ) : (
+                <Badge variant="success">Active</Badge>
+              ),
+              accessCodes: key.linked ? "—" : key.accessCodes,
+              lastUsed: key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "Never",
+              created: (
+                <>
                   {key.createdBy ?? "—"}
                   <br />
                   <DateTime value={key.createdAt} />
-                </TableCell>
-                <TableCell className="text-right">
-                  <KeyRowMenu keyId={key.publicId} keyName={key.name} archived={Boolean(key.archivedAt)} allowed={allowed} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </>
+              ),
+              actions: (
+                <KeyRowMenu keyId={key.publicId} keyName={key.name} archived={Boolean(key.archivedAt)} allowed={allowed} />
+              ),
+            },
+          }))}
+        />
       )}
     </div>
   );

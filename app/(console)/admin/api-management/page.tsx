@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import {
   API_ACCESS_FILTERS,
@@ -82,13 +82,13 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
         description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks; the API access filter also lists people without access who have webhooks."
       />
       <form role="search" method="get" action="/admin/api-management" className="flex flex-wrap items-end gap-2">
-        <div className="grid min-w-64 flex-1 gap-1.5">
+        <div className="grid max-w-full min-w-0 flex-1 basis-64 gap-1.5">
           <Label htmlFor="api-management-search">Search by name or email</Label>
           <Input id="api-management-search" name="q" type="search" defaultValue={query.q} />
         </div>
-        <div className="grid gap-1.5">
+        <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="api-management-access">API access</Label>
-          <NativeSelect id="api-management-access" name="access" defaultValue={query.access}>
+          <NativeSelect id="api-management-access" name="access" defaultValue={query.access} className="max-w-full">
             {API_ACCESS_FILTERS.map((access) => (
               <option key={access} value={access}>
                 {ACCESS_LABELS[access]}
@@ -115,59 +115,51 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
         />
       ) : (
         <>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                {COLUMNS.map((column) => {
-                  const active = query.sort === column.sort;
-                  const nextDir = active && query.dir === "asc" ? "desc" : "asc";
-                  return (
-                    <TableHead key={column.sort} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link
-                        href={href(query, { sort: column.sort, dir: nextDir, page: 1 })}
-                        className="inline-flex items-center gap-1 hover:underline"
-                      >
-                        {column.label}
-                        {active ? <span aria-hidden>{query.dir === "asc" ? "▲" : "▼"}</span> : null}
-                      </Link>
-                    </TableHead>
-                  );
-                })}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.userId}>
-                  <TableCell className="font-medium">
-                    <Link href={`/admin/api-management/${row.userId}`} className="underline-offset-4 hover:underline">
-                      {row.name}
+          <DataTable
+            label="People with API access"
+            columns={COLUMNS.map((column) => {
+              const active = query.sort === column.sort;
+              return {
+                id: column.sort,
+                header: column.label,
+                sort: {
+                  href: href(query, { sort: column.sort, dir: active && query.dir === "asc" ? "desc" : "asc", page: 1 }),
+                  direction: active ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
+                },
+                className: column.sort === "name" ? "font-medium" : column.sort === "prefix" ? "font-mono text-xs" : undefined,
+              };
+            })}
+            rows={rows.map((row) => ({
+              id: row.userId,
+              cells: {
+                name: (
+                  <Link href={`/admin/api-management/${row.userId}`} className="underline-offset-4 hover:underline">
+                    {row.name}
+                  </Link>
+                ),
+                email: row.email,
+                prefix: row.prefix ? `${row.prefix}…` : "—",
+                enabled: row.enabledOn ? <DateTime value={row.enabledOn} /> : "—",
+                last_used: row.lastUsedAt ? <DateTime value={row.lastUsedAt} /> : "Never",
+                webhooks:
+                  row.webhookCount > 0 ? (
+                    <Link
+                      href={`/admin/api-management/${row.userId}#webhooks-heading`}
+                      // Not naming the person, so the row's one link named after them stays the name link.
+                      aria-label={`${row.webhookCount} ${row.webhookCount === 1 ? "webhook" : "webhooks"}`}
+                      className="underline underline-offset-4"
+                    >
+                      {row.webhookCount}
                     </Link>
-                  </TableCell>
-                  <TableCell>{row.email}</TableCell>
-                  <TableCell className="font-mono text-xs">{row.prefix ? `${row.prefix}…` : "—"}</TableCell>
-                  <TableCell>{row.enabledOn ? <DateTime value={row.enabledOn} /> : "—"}</TableCell>
-                  <TableCell>{row.lastUsedAt ? <DateTime value={row.lastUsedAt} /> : "Never"}</TableCell>
-                  <TableCell>
-                    {row.webhookCount > 0 ? (
-                      <Link
-                        href={`/admin/api-management/${row.userId}#webhooks-heading`}
-                        // Not naming the person, so the row's one link named after them stays the name link.
-                        aria-label={`${row.webhookCount} ${row.webhookCount === 1 ? "webhook" : "webhooks"}`}
-                        className="underline underline-offset-4"
-                      >
-                        {row.webhookCount}
-                      </Link>
-                    ) : (
-                      0
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  ) : (
+                    0
+                  ),
+                status: (
+                  <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                ),
+              },
+            }))}
+          />
           <nav aria-label="Pagination" className="flex items-center justify-between gap-2 text-sm">
             <span>
               Page {page} of {pageCount} · {total} {total === 1 ? "person" : "people"}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/date-time";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { listPeople } from "@/db/queries/people";
@@ -56,59 +56,52 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           description="Changes to people, credentials, keys, webhooks and settings are recorded here as they happen."
         />
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Time</TableHead>
-              <TableHead>Actor</TableHead>
-              <TableHead>Action</TableHead>
-              <TableHead>Target</TableHead>
-              <TableHead>From</TableHead>
-              <TableHead>
-                <span className="sr-only">Details</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {events.map((event) => {
-              const description = describeAuditAction(event);
-              return (
-                <TableRow key={event.id}>
-                  <TableCell className="whitespace-nowrap">
-                    <DateTime value={event.createdAt} />
-                  </TableCell>
-                  <TableCell>
-                    {event.actorType === "user" && event.actorId ? (
-                      <Link href={`/admin/audit-log?actor=${event.actorId}`} className="underline-offset-4 hover:underline">
-                        {event.actorLabel}
-                      </Link>
-                    ) : (
-                      event.actorLabel
-                    )}
-                  </TableCell>
-                  <TableCell>{description}</TableCell>
-                  <TableCell>{event.targetLabel ?? event.targetId ?? "—"}</TableCell>
-                  <TableCell className="text-xs text-muted-foreground">{event.ip ?? "—"}</TableCell>
-                  <TableCell className="text-right">
-                    <AuditEventDetails
-                      description={description}
-                      event={{
-                        id: event.id,
-                        createdAt: event.createdAt.toISOString(),
-                        action: event.action,
-                        actor: `${event.actorLabel} (${event.actorType})`,
-                        target: `${event.targetType}${event.targetId ? ` ${event.targetId}` : ""}`,
-                        ip: event.ip,
-                        userAgent: event.userAgent,
-                        metadata: event.metadata,
-                      }}
-                    />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <DataTable
+          label="Audit events"
+          columns={[
+            { id: "time", header: "Time" },
+            { id: "actor", header: "Actor" },
+            { id: "action", header: "Action", className: "min-w-56 whitespace-normal" },
+            { id: "target", header: "Target", className: "min-w-32 max-w-64 whitespace-normal break-words" },
+            { id: "from", header: "From", className: "text-xs text-muted-foreground" },
+            { id: "actions", header: "Details", hideHeader: true },
+          ]}
+          rows={events.map((event) => {
+            const description = describeAuditAction(event);
+            return {
+              id: event.id,
+              cells: {
+                time: <DateTime value={event.createdAt} />,
+                actor:
+                  event.actorType === "user" && event.actorId ? (
+                    <Link href={`/admin/audit-log?actor=${event.actorId}`} className="underline-offset-4 hover:underline">
+                      {event.actorLabel}
+                    </Link>
+                  ) : (
+                    event.actorLabel
+                  ),
+                action: description,
+                target: event.targetLabel ?? event.targetId ?? "—",
+                from: event.ip ?? "—",
+                actions: (
+                  <AuditEventDetails
+                    description={description}
+                    event={{
+                      id: event.id,
+                      createdAt: event.createdAt.toISOString(),
+                      action: event.action,
+                      actor: `${event.actorLabel} (${event.actorType})`,
+                      target: `${event.targetType}${event.targetId ? ` ${event.targetId}` : ""}`,
+                      ip: event.ip,
+                      userAgent: event.userAgent,
+                      metadata: event.metadata,
+                    }}
+                  />
+                ),
+              },
+            };
+          })}
+        />
       )}
       <nav aria-label="Pages" className="flex justify-between">
         {filters.cursor ? (

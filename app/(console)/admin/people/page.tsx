@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listPeople } from "@/db/queries/people";
 import { requirePagePermission } from "@/lib/auth/actor";
@@ -31,42 +31,32 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       {people.length === 0 ? (
         <EmptyState title="Nobody here" description={`No one in ${actor.organization.name} has this role yet.`} />
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Email</TableHead>
-              <TableHead>Roles</TableHead>
-              {canEdit ? (
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              ) : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {people.map((person) => (
-              <TableRow key={person.id}>
-                <TableCell className="font-medium">{person.name}</TableCell>
-                <TableCell>{person.email}</TableCell>
-                <TableCell>
-                  <span className="flex flex-wrap gap-1">
-                    {person.roles.map((r) => (
-                      <Badge key={r} variant="secondary">
-                        {ROLE_LABELS[r]}
-                      </Badge>
-                    ))}
-                  </span>
-                </TableCell>
-                {canEdit ? (
-                  <TableCell className="text-right">
-                    <EditRolesDialog person={person} />
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label="People"
+          columns={[
+            { id: "name", header: "Name", className: "font-medium" },
+            { id: "email", header: "Email" },
+            { id: "roles", header: "Roles" },
+            ...(canEdit ? [{ id: "actions", header: "Actions", hideHeader: true }] : []),
+          ]}
+          rows={people.map((person) => ({
+            id: person.id,
+            cells: {
+              name: person.name,
+              email: person.email,
+              roles: (
+                <span className="flex flex-wrap gap-1">
+                  {person.roles.map((r) => (
+                    <Badge key={r} variant="secondary">
+                      {ROLE_LABELS[r]}
+                    </Badge>
+                  ))}
+                </span>
+              ),
+              actions: canEdit ? <EditRolesDialog person={person} /> : null,
+            },
+          }))}
+        />
       )}
     </div>
   );

@@ -1,18 +1,11 @@
 "use client";
 
-import { MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { KeyConfirmDialogs, type KeyConfirmation } from "@/components/api-keys/key-confirm-dialogs";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { RowActions } from "@/components/data-table/row-actions";
+import { DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
 
 /**
  * A key's row menu in the API Keys table: Edit opens the key's Details, Archive key and Delete key the same
@@ -33,27 +26,20 @@ export function KeyRowMenu({
   const [confirming, setConfirming] = useState<KeyConfirmation>(null);
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Actions for ${keyName}`}>
-            <MoreHorizontal aria-hidden className="size-4" />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem asChild>
-            <Link href={`/admin/api-keys/${keyId}`}>Edit</Link>
+      <RowActions label={`Actions for ${keyName}`}>
+        <DropdownMenuItem asChild>
+          <Link href={`/admin/api-keys/${keyId}`}>Edit</Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        {archived ? null : (
+          <DropdownMenuItem disabled={!allowed} onSelect={() => setConfirming("archive")}>
+            Archive key
           </DropdownMenuItem>
-          <DropdownMenuSeparator />
-          {archived ? null : (
-            <DropdownMenuItem disabled={!allowed} onSelect={() => setConfirming("archive")}>
-              Archive key
-            </DropdownMenuItem>
-          )}
-          <DropdownMenuItem variant="destructive" disabled={!allowed} onSelect={() => setConfirming("delete")}>
-            Delete key
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+        )}
+        <DropdownMenuItem variant="destructive" disabled={!allowed} onSelect={() => setConfirming("delete")}>
+          Delete key
+        </DropdownMenuItem>
+      </RowActions>
       <KeyConfirmDialogs
         keyId={keyId}
         keyName={keyName}

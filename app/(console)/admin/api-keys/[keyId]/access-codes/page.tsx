@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { loadKeyPage } from "@/lib/api-keys/load";
 import { can } from "@/lib/auth/actor";
 import { ACCESS_CODES_PER_KEY } from "@/lib/validators/api-keys";
@@ -40,32 +40,27 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
       {key.accessCodes.length === 0 ? (
         <EmptyState title="No access codes" description="Create an access code to start using this key." />
       ) : (
-        <Table aria-label="Access codes">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Description</TableHead>
-              <TableHead>Prefix</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead>Expires</TableHead>
-              <TableHead>Last used</TableHead>
-              <TableHead>Enabled</TableHead>
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {key.accessCodes.map((code) => {
-              const expired = code.expiresAt.getTime() <= now;
-              const soon = !expired && code.expiresAt.getTime() - now < SOON;
-              return (
-                <TableRow key={code.id}>
-                  <TableCell>{code.description || "—"}</TableCell>
-                  <TableCell className="font-mono text-xs">{code.prefix}</TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    <DateTime value={code.createdAt} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
+        <DataTable
+          label="Access codes"
+          columns={[
+            { id: "description", header: "Description", className: "min-w-40 whitespace-normal" },
+            { id: "prefix", header: "Prefix", className: "font-mono text-xs" },
+            { id: "created", header: "Created" },
+            { id: "expires", header: "Expires", className: "min-w-48 whitespace-normal" },
+            { id: "lastUsed", header: "Last used" },
+            { id: "actions", header: "Enabled" },
+          ]}
+          rows={key.accessCodes.map((code) => {
+            const expired = code.expiresAt.getTime() <= now;
+            const soon = !expired && code.expiresAt.getTime() - now < SOON;
+            return {
+              id: code.id,
+              cells: {
+                description: code.description || "—",
+                prefix: code.prefix,
+                created: <DateTime value={code.createdAt} />,
+                expires: (
+                  <span>
                     <DateTime value={code.expiresAt} />
                     {expired ? (
                       <Badge variant="destructive" className="ml-2">
@@ -78,10 +73,10 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
                         expires.
                       </span>
                     ) : null}
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {code.lastUsedAt ? <DateTime value={code.lastUsedAt} /> : "Never"}
-                  </TableCell>
+                  </span>
+                ),
+                lastUsed: code.lastUsedAt ? <DateTime value={code.lastUsedAt} /> : "Never",
+                actions: (
                   <AccessCodeControls
                     keyId={key.publicId}
                     code={{
@@ -93,11 +88,11 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
                     }}
                     allowed={allowed && !key.archivedAt}
                   />
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                ),
+              },
+            };
+          })}
+        />
       )}
     </div>
   );

@@ -1,0 +1,165 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, PEOPLE, storageStateFor, test, type PersonKey } from "./fixtures";
+import { asKey, enablePersonalKey, keepRevealedKey } from "./personal-key";
+import { createKey, uniqueName } from "./support/api-keys";
+import { expectNoSeriousViolations } from "./support/axe";
+import { CONSOLE_PAGES, type ScreensData } from "./support/console-pages";
+import { startReceiver, type Receiver } from "./webhook-receiver";
+
+// Every console page, for every demo person who may see it, at a desktop and a phone size: the page never scrolls
+// sideways, the first row's controls are in view at 1280 px, and axe finds nothing serious in light or dark. One
+// load per (page, person, size) with every check on it; the tests of a file share a worker, so the data is made once.
+
+const VIEWPORTS = [
+  { name: "1280×800", width: 1280, height: 800 },
+  { name: "390×844", width: 390, height: 844 },
+] as const;
+
+let data: ScreensData;
+let receiver: Receiver;
+
+async function pageFor(browser: Browser, person: PersonKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateFor(person) });
+  return context.newPage();
+}
+
+/** Gus Globex's personal key: enabled here, or regenerated if a previous worker of this run enabled it already. */
+async function globexKey(page: Page): Promise<string> {
+  await page.goto("/profile/api-access");
+  const regenerate = page.getByRole("button", { name: "Regenerate New Key" });
+  if (!(await regenerate.isVisible())) return enablePersonalKey(page);
+  await regenerate.click();
+  await page.getByRole("alertdialog", { name: "Regenerate your API key?" }).getByRole("button", { name: "Regenerate New Key" }).click();
+  return keepRevealedKey(page);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await pageFor(browser, "admin");
+  const key = await createKey(admin, {
+    name: uniqueName("Screens sweep integration for the north-east regional warehouse billing system"),
+    tags: ["billing", "warehouse-north-east", "screens"],
+    policies: ["users:read", "keys:read", "audit:read", "webhooks:read"],
+  });
+  await admin.getByRole("tab", { name: "Access Codes" }).click();
+  await admin.getByRole("button", { name: "Create access code" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Create access code" });
+  await dialog.getByLabel("Description").fill("Next code for the warehouse billing integration, valid a few weeks");
+  await dialog.getByLabel("Valid for (days)").fill("20");
+  await dialog.getByRole("button", { name: "Save access code" }).click();
+  const reveal = admin.getByRole("dialog", { name: /^Access code for / });
+  await reveal.getByRole("button", { name: "Copy access code" }).click();
+  await reveal.getByRole("button", { name: "Done" }).click();
+  await expect(admin.getByRole("table", { name: "Access codes" }).getByRole("switch", { name: "Enabled" })).toHaveCount(2);
+
+  for (let i = 0; i < 3; i++) expect((await admin.request.get("/api/v1/me", asKey(key.secret))).status()).toBe(200);
+  // Access-log rows are written in batches: read the page afresh until the entry is listed.
+  const details = admin.getByRole("link", { name: "Details of GET /api/v1/me" }).first();
+  await expect
+    .poll(async () => {
+      await admin.goto(`/admin/access-logs?key=${key.keyId}`);
+      return details.count();
+    })
+    .toBeGreaterThan(0);
+  const accessLogId = (await details.getAttribute("href"))!.split("/").pop()!;
+
+  const gus = await pageFor(browser, "globex");
+  const personal = await globexKey(gus);
+  const me = await gus.request.get("/api/v1/me", asKey(personal));
+  const globexUserId = (await me.json()).user.id as string;
+  receiver = await startReceiver();
+  const created = await gus.request.post("/api/v1/webhooks", {
+    ...asKey(personal),
+    data: { url: `${receiver.url}/screens/${"long-path-segment-".repeat(4)}end`, entity: "Webhook", operationType: "Update" },
+  });
+  expect(created.status()).toBe(201);
+  const webhookId = (await created.json()).id as string;
+  await gus.goto(`/profile/api-access/webhooks/${webhookId}`);
+  await gus.getByRole("button", { name: "Send test event" }).click();
+  await expect(gus.getByRole("table", { name: /^Attempts of / })).toBeVisible({ timeout: 20_000 });
+
+  data = { keyId: key.keyId, accessLogId, globexUserId, webhookId };
+  await admin.context().close();
+  await gus.context().close();
+});
+
+test.afterAll(async () => {
+  await receiver?.close();
+});
+
+/** Where the first body row's controls of each table lie outside the viewport or outside the table's visible frame. */
+async function controlsOutOfView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const table of document.querySelectorAll("table")) {
+      const row = table.querySelector("tbody tr");
+      const frame = table.closest("[data-slot=table-container]") ?? table;
+      const visible = frame.getBoundingClientRect();
+      for (const control of row?.querySelectorAll<HTMLElement>("button, a, [role=switch], input") ?? []) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        const name = control.getAttribute("aria-label") ?? control.textContent?.trim() ?? control.tagName;
+        if (box.left < 0 || box.right > window.innerWidth) problems.push(`${name}: outside the viewport`);
+        else if (box.left < visible.left - 1 || box.right > visible.right + 1) problems.push(`${name}: outside the table frame`);
+      }
+    }
+    return problems;
+  });
+}
+
+/**
+ * Nothing when the page does not scroll sideways; otherwise its width and the outermost elements that stick out
+ * past the window's right edge, so a failure says what to fix.
+ */
+async function pageOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.scrollWidth;
+    if (width <= window.innerWidth) return [];
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 1;
+    // What a container inside the window clips (a visually hidden header row, a scrolling table) widens nothing.
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible" && !sticksOut(up)) return true;
+      }
+      return false;
+    };
+    const describe = (element: Element) =>
+      [
+        element.tagName.toLowerCase(),
+        element.getAttribute("role") ?? "",
+        element.getAttribute("aria-label") ?? element.getAttribute("data-slot") ?? "",
+        (element.textContent ?? "").trim().slice(0, 40),
+      ].join(" ");
+    const outermost = [...document.body.querySelectorAll("*")].filter(
+      (element) => sticksOut(element) && !(element.parentElement && sticksOut(element.parentElement)) && !clipped(element),
+    );
+    return [`page ${width}px wide in a ${window.innerWidth}px window`, ...outermost.slice(0, 5).map(describe)];
+  });
+}
+
+for (const person of Object.keys(PEOPLE) as PersonKey[]) {
+  test.describe(`As ${PEOPLE[person].name}`, () => {
+    test.use({ storageState: storageStateFor(person) });
+    for (const consolePage of CONSOLE_PAGES.filter((p) => p.people.includes(person))) {
+      for (const viewport of VIEWPORTS) {
+        test(`${PEOPLE[person].name} sees ${consolePage.name} fit at ${viewport.name}, with every control in reach and nothing serious for axe`, async ({
+          page,
+        }) => {
+          await page.setViewportSize({ width: viewport.width, height: viewport.height });
+          await page.goto(consolePage.path(data));
+          await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+          // Tables measure their frame once hydrated; until then their keyboard scrolling is not set up.
+          await expect(page.locator("[data-slot=table-container]:not([data-scrollable])")).toHaveCount(0);
+          const where = `${consolePage.name} at ${viewport.name} for ${person}`;
+
+          expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
+          if (viewport.width === 1280) expect.soft(await controlsOutOfView(page), where).toEqual([]);
+
+          await expectNoSeriousViolations(page, `${where}, light`);
+          await page.emulateMedia({ colorScheme: "dark" });
+          await expectNoSeriousViolations(page, `${where}, dark`);
+        });
+      }
+    }
+  });
+}
