@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listApiAccessPeople } from "@/db/queries/api-management";
 import { auditEvents, expiryNotices, personalApiKeys, webhookDeliveries } from "@/db/schema";
 import { resolvePersonalKey } from "@/lib/api-auth/resolvers/personal-key";
 import { createApiKey } from "@/lib/services/api-keys";
@@ -167,6 +168,12 @@ describe("Maximum personal key lifetime", () => {
     // Lu's 365-day key keeps its expiry.
     const [kept] = await t.db.select({ expiresAt: personalApiKeys.expiresAt }).from(personalApiKeys).where(eq(personalApiKeys.userId, lu!.id));
     expect(kept!.expiresAt).toEqual(long.value.expiresAt);
+    // API Management flags it instead.
+    const listed = await listApiAccessPeople(t.db, ann!.organizationId, {});
+    expect(listed.rows.map((row) => [row.name, row.exceedsMaxLifetime])).toEqual([
+      ["Lu Long", true],
+      ["Mo Member", false],
+    ]);
 
     const changes = await t.db
       .select({ metadata: auditEvents.metadata })

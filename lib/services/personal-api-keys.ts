@@ -51,6 +51,8 @@ async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_of
 
 async function insertKey(tx: Tx, organizationId: string, userId: string, lifetime: PersonalKeyLifetime) {
   const secret = generateSecret("personal_key");
+  // One clock for both, so a 90-day key lasts exactly 90 days from "Enabled on".
+  const createdAt = new Date();
   const [row] = await tx
     .insert(personalApiKeys)
     .values({
@@ -58,7 +60,8 @@ async function insertKey(tx: Tx, organizationId: string, userId: string, lifetim
       userId,
       keyHash: hashSecret(secret),
       prefix: displayPrefix(secret),
-      expiresAt: expiryOf(lifetime, new Date()),
+      createdAt,
+      expiresAt: expiryOf(lifetime, createdAt),
     })
     .returning({
       id: personalApiKeys.id,

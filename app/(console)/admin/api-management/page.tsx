@@ -163,6 +163,11 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                   </TableCell>
                   <TableCell>
                     <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                    {row.exceedsMaxLifetime ? (
+                      <Badge variant="warning" className="ml-2">
+                        Exceeds the maximum lifetime
+                      </Badge>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}
