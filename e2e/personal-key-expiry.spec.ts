@@ -30,6 +30,8 @@ test.describe("Personal key expiry", () => {
   test("A person enables a personal key for 30 days, sees when it expires, and the API accepts it until then", async ({
     browser,
   }) => {
+    // Signs in through the form on the second server first.
+    test.slow();
     const page = await signedInDirect(browser, PEOPLE.admin);
     await page.goto("/profile/api-access");
     const lifetime = page.getByRole("group", { name: "The key expires after" });
@@ -48,6 +50,8 @@ test.describe("Personal key expiry", () => {
   test("An Administrator sets Maximum personal key lifetime to 90 days: only 30 and 90 days are offered, a crafted longer one is refused, and a Member cannot change the setting", async ({
     browser,
   }) => {
+    // Two people sign in on the second server, then several round trips: a slow test on shared cores.
+    test.slow();
     const page = await signedInDirect(browser, PEOPLE.admin);
     const member = await signedInDirect(browser, PEOPLE.member);
     try {
@@ -101,6 +105,8 @@ test.describe("Access code expiry", () => {
   test("An Administrator sees a code that expires within 14 days on API Keys, and creates the next access code from its notice", async ({
     page,
   }) => {
+    // A key, two codes, a deletion and a third code: many round trips.
+    test.slow();
     const { name, secret } = await createKey(page);
     await page.getByRole("tab", { name: "Access Codes" }).click();
     await page.getByRole("button", { name: "Create access code" }).click();
