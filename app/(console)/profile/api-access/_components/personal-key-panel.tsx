@@ -64,7 +64,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, maxDays, st
               <DateTime value={keyInfo.createdAt} />
             </dd>
             <dt className="text-muted-foreground">Expires</dt>
-            <dd>{keyInfo.expiresAt ? <DateTime value={keyInfo.expiresAt} /> : "Never"}</dd>
+            <dd>{keyInfo.expiresAt ? <DateTime value={keyInfo.expiresAt} /> : "No expiry"}</dd>
             <dt className="text-muted-foreground">Last used</dt>
             <dd>{keyInfo.lastUsedAt ? <DateTime value={keyInfo.lastUsedAt} /> : "Never"}</dd>
           </dl>
@@ -194,7 +194,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, maxDays, st
               values: [
                 { label: "Personal API key", value: revealed.secret },
                 { label: "Key prefix", value: revealed.prefix },
-                { label: "Expires", value: revealed.expiresAt ?? "Never" },
+                { label: "Expires", value: revealed.expiresAt ?? "No expiry" },
               ],
               createdAt: new Date(revealed.createdAt),
               usage: [
