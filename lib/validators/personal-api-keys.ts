@@ -40,8 +40,8 @@ export function expiryOf(lifetime: PersonalKeyLifetime, from: Date): Date | null
 
 /**
  * Enable API access and Regenerate New Key. Without a lifetime the server picks the longest the organisation allows,
- * so older clients keep working; `issuePersonalKeySchemaFor` adds the organisation's maximum for the form, and the
- * service checks it again against the database.
+ * so older clients keep working. The organisation's maximum is checked by the service, in the issuing transaction
+ * (the form offers only the allowed lifetimes).
  */
 export const issuePersonalKeySchema = z
   .object({
@@ -51,9 +51,3 @@ export const issuePersonalKeySchema = z
   })
   .default({});
 export type IssuePersonalKeyInput = z.input<typeof issuePersonalKeySchema>;
-
-export const issuePersonalKeySchemaFor = (maxDays: number | null) =>
-  issuePersonalKeySchema.superRefine((value, context) => {
-    if (maxDays === null || value.lifetime === undefined || lifetimeAllowed(value.lifetime, maxDays)) return;
-    context.addIssue({ code: "custom", path: ["lifetime"], message: lifetimeRefusal(maxDays) });
-  });
