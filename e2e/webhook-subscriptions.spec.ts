@@ -26,7 +26,10 @@ test("Following the Crelate article, a Member adding a webhook is offered only w
   await expect(operation).toHaveAccessibleDescription("Triggered by: changing a person's roles.");
 
   await entity.selectOption("PersonalApiKey");
-  await expect(operation.getByRole("option")).toHaveCount(3);
+  // Create, Update and Delete, and the expiry job's Expiring and Expired.
+  await expect(operation.getByRole("option")).toHaveCount(5);
+  await operation.selectOption("Expiring");
+  await expect(operation).toHaveAccessibleDescription("Triggered by: the key expiring in 14 days, and again in 3 days.");
   await operation.selectOption("Update");
   await expect(operation).toHaveAccessibleDescription("Triggered by: Regenerate New Key (Regenerate is an Update).");
 

@@ -53,6 +53,10 @@ describe("the audit catalogue", () => {
     ["webhook.updated", "Webhook", "Update"],
     ["webhook.disabled", "Webhook", "Update"],
     ["webhook.deleted", "Webhook", "Delete"],
+    ["access_code.expiring", "AccessCode", "Expiring"],
+    ["access_code.expired", "AccessCode", "Expired"],
+    ["personal_api_key.expiring", "PersonalApiKey", "Expiring"],
+    ["personal_api_key.expired", "PersonalApiKey", "Expired"],
   ] as const)("%s is %s %s", (action, entity, operation) => {
     expect(webhookEventOf(action)).toEqual({ entity, operation });
   });
@@ -71,6 +75,15 @@ describe("the audit catalogue", () => {
   it("reads a sign-in without a target as a sentence", () => {
     expect(describeAuditAction({ actorLabel: "Ada Admin", action: "session.signed_in", targetLabel: null })).toBe(
       "Ada Admin signed in",
+    );
+  });
+
+  it("reads the expiry job's notices as Keyward's sentences", () => {
+    expect(describeAuditAction({ actorLabel: "Keyward", action: "access_code.expiring", targetLabel: "kwak_3fQ9xT2a" })).toBe(
+      "Keyward gave notice of the coming expiry of the access code kwak_3fQ9xT2a",
+    );
+    expect(describeAuditAction({ actorLabel: "Keyward", action: "personal_api_key.expired", targetLabel: "Max Member" })).toBe(
+      "Keyward recorded the expiry of the personal API key of Max Member",
     );
   });
 

@@ -65,6 +65,13 @@ export const AUDIT_ACTIONS = {
   "access_code.disabled": { resource: "access_code", sentence: "disabled the access code", operation: "Update" },
   "access_code.updated": { resource: "access_code", sentence: "changed the access code", operation: "Update" },
   "access_code.deleted": { resource: "access_code", sentence: "deleted the access code", operation: "Delete" },
+  // Keyward's expiry job (lib/expiry/job.ts) writes these, once per code and threshold (14 days, 3 days, expired).
+  "access_code.expiring": {
+    resource: "access_code",
+    sentence: "gave notice of the coming expiry of the access code",
+    operation: "Expiring",
+  },
+  "access_code.expired": { resource: "access_code", sentence: "recorded the expiry of the access code", operation: "Expired" },
   "settings.updated": { resource: "settings", sentence: "changed the API settings of", operation: null },
   // A personal key is created by enabling API access and ends when it is turned off or cleared.
   "personal_api_key.enabled": {
@@ -86,6 +93,16 @@ export const AUDIT_ACTIONS = {
     resource: "personal_api_key",
     sentence: "cleared the personal API key of",
     operation: "Delete",
+  },
+  "personal_api_key.expiring": {
+    resource: "personal_api_key",
+    sentence: "gave notice of the coming expiry of the personal API key of",
+    operation: "Expiring",
+  },
+  "personal_api_key.expired": {
+    resource: "personal_api_key",
+    sentence: "recorded the expiry of the personal API key of",
+    operation: "Expired",
   },
   "webhook.created": { resource: "webhook", sentence: "added the webhook", operation: "Create" },
   "webhook.updated": { resource: "webhook", sentence: "changed the webhook", operation: "Update" },

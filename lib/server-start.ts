@@ -4,6 +4,7 @@ import { isEmpty, seedDemoData } from "@/db/seed";
 import { drainAccessLog } from "@/lib/access-log/writer";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { startExpiryJob, stopExpiryJob } from "@/lib/expiry/runtime";
 import { recordPeerAddresses } from "@/lib/http/peer-address";
 import { installShutdown } from "@/lib/shutdown";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/runtime";
@@ -23,12 +24,12 @@ export async function prepareServer(): Promise<void> {
 }
 
 /**
- * After the last request was answered (lib/shutdown.ts): the webhook worker hands back its claims and the access
- * log and "last used" updates are written, then the database is closed (PGlite writes its files and frees the
+ * After the last request was answered (lib/shutdown.ts): the webhook worker hands back its claims, the access log and
+ * "last used" updates are written and the expiry job's run in progress ends, then the database is closed (PGlite writes its files and frees the
  * data dir's lock).
  */
 async function finalSteps(deadline: number): Promise<void> {
-  const [released, log] = await Promise.all([stopWebhookWorker(), drainAccessLog(deadline)]);
+  const [released, log] = await Promise.all([stopWebhookWorker(), drainAccessLog(deadline), stopExpiryJob()]);
   await closeDb().catch((error: unknown) => {
     console.error("[keyward] Closing the database failed:", error instanceof Error ? error.message : error);
   });
@@ -47,6 +48,8 @@ export async function startServer(): Promise<void> {
     installShutdown(finalSteps);
     // Sends the webhook outbox; several instances may each run one (see lib/webhooks/worker.ts).
     await startWebhookWorker();
+    // Expiring / Expired notices; every instance schedules it, one at a time runs it (see lib/expiry/job.ts).
+    startExpiryJob();
   } catch (error) {
     console.error("[keyward] Start-up failed:", error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,6 +1,6 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { accessCodes, apiKeys, users } from "@/db/schema";
 import type { ApiKeyResponse } from "@/lib/validators/api-keys";
@@ -171,4 +171,29 @@ export function serializeApiKey(key: ApiKeyDetail): ApiKeyResponse {
       lastUsedAt: code.lastUsedAt?.toISOString() ?? null,
     })),
   };
+}
+
+/** The organisation's working access codes that expire between `now` and `until`, soonest first (API Keys banner). */
+export async function listExpiringAccessCodes(db: Executor, organizationId: string, now: Date, until: Date) {
+  return db
+    .select({
+      id: accessCodes.id,
+      prefix: accessCodes.displayPrefix,
+      description: accessCodes.description,
+      expiresAt: accessCodes.expiresAt,
+      keyId: apiKeys.publicId,
+      keyName: apiKeys.name,
+    })
+    .from(accessCodes)
+    .innerJoin(apiKeys, eq(apiKeys.id, accessCodes.apiKeyId))
+    .where(
+      and(
+        eq(apiKeys.organizationId, organizationId),
+        isNull(apiKeys.archivedAt),
+        eq(accessCodes.enabled, true),
+        gt(accessCodes.expiresAt, now),
+        lte(accessCodes.expiresAt, until),
+      ),
+    )
+    .orderBy(asc(accessCodes.expiresAt));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { personalApiKeys, users, webhooks } from "@/db/schema";
+import { organizations, personalApiKeys, users, webhooks } from "@/db/schema";
 import type { PersonalKeyStatus } from "./personal-api-keys";
 
 export const API_ACCESS_SORTS = ["name", "email", "prefix", "enabled", "last_used", "webhooks", "status"] as const;
@@ -32,6 +32,8 @@ export interface ApiAccessRow {
   lastUsedAt: Date | null;
   webhookCount: number;
   status: PersonalKeyStatus;
+  /** A live key whose lifetime is longer than the organisation's Maximum personal key lifetime (set after it was made). */
+  exceedsMaxLifetime: boolean;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -51,6 +53,7 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
         lastUsedAt: personalApiKeys.lastUsedAt,
         revokedAt: personalApiKeys.revokedAt,
         revokeReason: personalApiKeys.revokeReason,
+        expiresAt: personalApiKeys.expiresAt,
       })
       .from(personalApiKeys)
       .where(eq(personalApiKeys.organizationId, organizationId))
@@ -58,6 +61,8 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
   );
   const webhookCount = sql<number>`(select count(*) from ${webhooks} w where w.user_id = "users"."id")`.mapWith(Number);
   const status = sql<string>`case when ${latest.userId} is null then 'none' when ${latest.revokedAt} is null then 'enabled' else coalesce(${latest.revokeReason}::text, 'turned_off') end`;
+  const maxDays = sql`(select o.max_personal_key_lifetime_days from ${organizations} o where o.id = ${organizationId})`;
+  const exceedsMaxLifetime = sql<boolean>`coalesce(${latest.revokedAt} is null and ${maxDays} is not null and (${latest.expiresAt} is null or ${latest.expiresAt} > ${latest.enabledOn} + ${maxDays} * interval '1 day'), false)`.mapWith(Boolean);
   const sortColumns: Record<ApiAccessSort, SQL | typeof users.name> = {
     name: sql`lower(${users.name})`,
     email: sql`${users.email}`,
@@ -90,6 +95,7 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
       lastUsedAt: latest.lastUsedAt,
       webhookCount,
       status,
+      exceedsMaxLifetime,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(users)
@@ -120,6 +126,7 @@ export async function listApiAccessPeople(db: Executor, organizationId: string, 
         lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt) : null,
         webhookCount: row.webhookCount,
         status: row.status as PersonalKeyStatus,
+        exceedsMaxLifetime: row.exceedsMaxLifetime,
       }),
     ),
     total,

@@ -11,6 +11,7 @@ export interface PersonalKeyState {
     id: string;
     prefix: string;
     createdAt: Date;
+    expiresAt: Date | null;
     lastUsedAt: Date | null;
     revokedAt: Date | null;
     revokedByLabel: string | null;
@@ -24,6 +25,7 @@ export async function getPersonalKeyState(db: Executor, organizationId: string, 
       id: personalApiKeys.id,
       prefix: personalApiKeys.prefix,
       createdAt: personalApiKeys.createdAt,
+      expiresAt: personalApiKeys.expiresAt,
       lastUsedAt: personalApiKeys.lastUsedAt,
       revokedAt: personalApiKeys.revokedAt,
       revokedByLabel: personalApiKeys.revokedByLabel,
@@ -39,9 +41,14 @@ export async function getPersonalKeyState(db: Executor, organizationId: string, 
 }
 
 export async function personalKeysAllowed(db: Executor, organizationId: string): Promise<boolean> {
+  return (await getPersonalKeyRules(db, organizationId)).allowed;
+}
+
+/** Whether the organisation allows personal keys, and their Maximum personal key lifetime (null: No limit). */
+export async function getPersonalKeyRules(db: Executor, organizationId: string) {
   const [org] = await db
-    .select({ allowed: organizations.allowPersonalApiKeys })
+    .select({ allowed: organizations.allowPersonalApiKeys, maxDays: organizations.maxPersonalKeyLifetimeDays })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  return org?.allowed ?? false;
+  return { allowed: org?.allowed ?? false, maxDays: org?.maxDays ?? null };
 }

@@ -72,7 +72,11 @@ export const accessCodes = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestampColumn("last_used_at"),
   },
-  (t) => [index("access_codes_api_key_idx").on(t.apiKeyId)],
+  (t) => [
+    index("access_codes_api_key_idx").on(t.apiKeyId),
+    // The expiry job looks for codes by how soon they expire.
+    index("access_codes_expires_idx").on(t.expiresAt),
+  ],
 );
 
 export type ApiKey = typeof apiKeys.$inferSelect;

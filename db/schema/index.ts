@@ -9,3 +9,4 @@ export * from "./api-keys";
 export * from "./access-logs";
 export * from "./personal-api-keys";
 export * from "./webhooks";
+export * from "./expiry-notices";

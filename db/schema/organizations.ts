@@ -1,4 +1,4 @@
-import { boolean, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
 export const organizations = pgTable("organizations", {
@@ -9,6 +9,8 @@ export const organizations = pgTable("organizations", {
   allowWritePolicies: boolean("allow_write_policies").notNull().default(false),
   allowQueryStringKeys: boolean("allow_query_string_keys").notNull().default(true),
   allowPersonalApiKeys: boolean("allow_personal_api_keys").notNull().default(true),
+  /** Maximum personal key lifetime in days; null is No limit (keys without expiry allowed). */
+  maxPersonalKeyLifetimeDays: integer("max_personal_key_lifetime_days"),
   createdAt: createdAt(),
 });
 

@@ -26,6 +26,8 @@ export const personalApiKeys = pgTable(
     prefix: text("prefix").notNull(),
     /** "Enabled on". */
     createdAt: createdAt(),
+    /** Chosen when the key is made; null is No expiry (where the organisation allows it). */
+    expiresAt: timestampColumn("expires_at"),
     lastUsedAt: timestampColumn("last_used_at"),
     revokedAt: timestampColumn("revoked_at"),
     revokedById: uuid("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -37,6 +39,8 @@ export const personalApiKeys = pgTable(
     uniqueIndex("personal_api_keys_one_live_per_user_idx").on(t.userId).where(sql`${t.revokedAt} is null`),
     // The newest key per person (API Management lists one row per person; the tab shows the latest state).
     index("personal_api_keys_org_user_created_idx").on(t.organizationId, t.userId, t.createdAt),
+    // The expiry job: live keys by how soon they expire.
+    index("personal_api_keys_live_expires_idx").on(t.expiresAt).where(sql`${t.revokedAt} is null`),
   ],
 );
 

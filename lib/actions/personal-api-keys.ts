@@ -9,7 +9,7 @@ import {
   turnOffPersonalKey,
   type IssuedKey,
 } from "@/lib/services/personal-api-keys";
-import { clearPersonalApiKeySchema } from "@/lib/validators/personal-api-keys";
+import { clearPersonalApiKeySchema, issuePersonalKeySchema } from "@/lib/validators/personal-api-keys";
 import { defineAction } from "./define-action";
 
 const ownKey = { permission: "personal_api_key:write", forbidden: "You cannot manage a personal API key." } as const;
@@ -19,23 +19,28 @@ export interface IssuedPersonalKey {
   secret: string;
   prefix: string;
   createdAt: string;
+  expiresAt: string | null;
 }
 
-const issued = ({ secret, prefix, createdAt }: IssuedKey): IssuedPersonalKey => ({
+const issued = ({ secret, prefix, createdAt, expiresAt }: IssuedKey): IssuedPersonalKey => ({
   secret,
   prefix,
   createdAt: createdAt.toISOString(),
+  expiresAt: expiresAt?.toISOString() ?? null,
 });
 
+// The lifetime is checked against the organisation's maximum by the service, in the issuing transaction.
 export const enablePersonalApiKeyAction = defineAction({
   ...ownKey,
-  run: ({ db, author, meta }) => mapOk(enablePersonalKey(db, author, meta), issued),
+  input: issuePersonalKeySchema,
+  run: ({ db, author, meta, input }) => mapOk(enablePersonalKey(db, author, meta, input.lifetime), issued),
   revalidate: refreshOwn,
 });
 
 export const regeneratePersonalApiKeyAction = defineAction({
   ...ownKey,
-  run: ({ db, author, meta }) => mapOk(regeneratePersonalKey(db, author, meta), issued),
+  input: issuePersonalKeySchema,
+  run: ({ db, author, meta, input }) => mapOk(regeneratePersonalKey(db, author, meta, input.lifetime), issued),
   revalidate: refreshOwn,
 });
 

@@ -1,14 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateSetting } from "@/lib/services/settings";
-import { updateSettingSchema } from "@/lib/validators/settings";
+import { updateMaxPersonalKeyLifetime, updateSetting } from "@/lib/services/settings";
+import { updateMaxPersonalKeyLifetimeSchema, updateSettingSchema } from "@/lib/validators/settings";
 import { defineAction } from "./define-action";
 
-export const updateSettingAction = defineAction({
-  input: updateSettingSchema,
+const settingsWrite = {
   permission: "settings:write",
   forbidden: "You must be an Administrator to change the organisation's settings.",
-  run: ({ db, author, input, meta }) => updateSetting(db, author, input, meta),
   revalidate: () => revalidatePath("/admin", "layout"),
+} as const;
+
+export const updateSettingAction = defineAction({
+  ...settingsWrite,
+  input: updateSettingSchema,
+  run: ({ db, author, input, meta }) => updateSetting(db, author, input, meta),
+});
+
+export const updateMaxPersonalKeyLifetimeAction = defineAction({
+  ...settingsWrite,
+  input: updateMaxPersonalKeyLifetimeSchema,
+  run: ({ db, author, input, meta }) => updateMaxPersonalKeyLifetime(db, author, input, meta),
 });

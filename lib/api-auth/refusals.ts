@@ -36,6 +36,12 @@ export const REFUSALS = {
     description: "The access code has expired",
     detail: "This access code has expired. Create a new one on the key's Access Codes tab.",
   },
+  personal_key_expired: {
+    status: 401,
+    error: "invalid_token",
+    description: "The personal API key has expired",
+    detail: "This personal API key has expired. Regenerate a new one on your API Access tab.",
+  },
   archived: {
     status: 401,
     error: "invalid_token",

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessCodes, apiKeys } from "@/db/schema";
-import { parseSecret } from "@/lib/secrets";
+import { hashSecret, parseSecret } from "@/lib/secrets";
 import { allowedFrom } from "./authenticate";
 import type { Refusal } from "./refusals";
 import { resolveAccessCode } from "./resolvers/access-code";
@@ -15,7 +15,8 @@ export type VerifyResult =
       policies: string[];
       expiresAt: string;
     }
-  | { valid: false; code: "NOT_FOUND" | "DISABLED" | "EXPIRED" | "ARCHIVED" | "IP_NOT_ALLOWED" };
+  | { valid: false; code: "NOT_FOUND" | "DISABLED" | "ARCHIVED" | "IP_NOT_ALLOWED" }
+  | { valid: false; code: "EXPIRED"; expiresAt: string };
 
 const CODE_OF_REFUSAL: Partial<Record<Refusal, "DISABLED" | "EXPIRED" | "ARCHIVED">> = {
   disabled: "DISABLED",
@@ -33,7 +34,16 @@ export async function verifyKey(db: Db, value: string, ip?: string): Promise<Ver
   const kind = parseSecret(value);
   if (kind ? kind !== "access_code" : /^kw[a-z]{2}_/.test(value)) return { valid: false, code: "NOT_FOUND" };
   const resolved = await resolveAccessCode(value, { db, transport: "x_api_key_header", account: null });
-  if (!resolved.ok) return { valid: false, code: CODE_OF_REFUSAL[resolved.refusal] ?? "NOT_FOUND" };
+  if (!resolved.ok) {
+    const code = CODE_OF_REFUSAL[resolved.refusal] ?? "NOT_FOUND";
+    if (code !== "EXPIRED") return { valid: false, code };
+    // An expired code is one the gateway's caller knows: saying when it expired helps them, and reveals nothing more.
+    const [expired] = await db
+      .select({ expiresAt: accessCodes.expiresAt })
+      .from(accessCodes)
+      .where(eq(accessCodes.secretHash, hashSecret(value)));
+    return expired ? { valid: false, code, expiresAt: expired.expiresAt.toISOString() } : { valid: false, code: "NOT_FOUND" };
+  }
   if (ip !== undefined && !allowedFrom(resolved, ip)) return { valid: false, code: "IP_NOT_ALLOWED" };
   const [code] = await db
     .select({ keyId: apiKeys.publicId, expiresAt: accessCodes.expiresAt })

@@ -54,7 +54,7 @@ const DESCRIPTION = `The Keyward API: JSON over HTTPS under \`/api/v1\`. A human
 
 **Credentials.** Company OAuth client credentials (exchanged at \`${OAUTH_TOKEN_PATH}\` for a one-hour bearer token), access codes of an organisation API key, and personal API keys. A credential travels in exactly one of six ways, in this precedence: \`Authorization: Bearer\`, header \`X-API-Key\`, query \`apiKey\`, query \`key\`, form field \`key\`, JSON property \`API_Key\`. The last two cannot be expressed as OpenAPI security schemes but are accepted on requests with a body. A request carrying two different credentials is refused with 400. Access codes of a key that another organisation linked act in that organisation when the request names it in \`X-Keyward-Account\`.
 
-**Errors.** Every error is \`application/problem+json\` (RFC 9457, schema \`Problem\`): 401 with \`WWW-Authenticate\` when the credential is missing or not valid, 403 naming the missing \`policy\`, 413 for bodies over 1 MiB, 422 with per-field \`errors\`, 429 with \`Retry-After\`, 503 when the database is not answering.
+**Errors.** Every error is \`application/problem+json\` (RFC 9457, schema \`Problem\`): 401 with \`WWW-Authenticate\` when the credential is missing or not valid (an expired access code or personal API key included: \`reason\` \`expired\` or \`personal_key_expired\`), 403 naming the missing \`policy\`, 413 for bodies over 1 MiB, 422 with per-field \`errors\`, 429 with \`Retry-After\`, 503 when the database is not answering.
 
 **Caching.** Every response is \`Cache-Control: no-store\`.`;
 

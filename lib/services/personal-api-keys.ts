@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { getPerson } from "@/db/queries/people";
-import { personalKeysAllowed } from "@/db/queries/personal-api-keys";
+import { getPersonalKeyRules } from "@/db/queries/personal-api-keys";
 import { personalApiKeys, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/audit-catalogue";
@@ -10,12 +10,20 @@ import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
 import { displayPrefix, generateSecret, hashSecret } from "@/lib/secrets";
+import {
+  allowedLifetimes,
+  expiryOf,
+  lifetimeAllowed,
+  lifetimeRefusal,
+  type PersonalKeyLifetime,
+} from "@/lib/validators/personal-api-keys";
 
 export interface IssuedKey {
   /** Shown once; only its hash is stored. */
   secret: string;
   prefix: string;
   createdAt: Date;
+  expiresAt: Date | null;
 }
 
 export const PERSONAL_KEYS_OFF =
@@ -41,41 +49,84 @@ async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_of
   return revoked ?? null;
 }
 
-async function insertKey(tx: Tx, organizationId: string, userId: string) {
+async function insertKey(tx: Tx, organizationId: string, userId: string, lifetime: PersonalKeyLifetime) {
   const secret = generateSecret("personal_key");
+  // One clock for both, so a 90-day key lasts exactly 90 days from "Enabled on".
+  const createdAt = new Date();
   const [row] = await tx
     .insert(personalApiKeys)
-    .values({ organizationId, userId, keyHash: hashSecret(secret), prefix: displayPrefix(secret) })
-    .returning({ id: personalApiKeys.id, prefix: personalApiKeys.prefix, createdAt: personalApiKeys.createdAt });
+    .values({
+      organizationId,
+      userId,
+      keyHash: hashSecret(secret),
+      prefix: displayPrefix(secret),
+      createdAt,
+      expiresAt: expiryOf(lifetime, createdAt),
+    })
+    .returning({
+      id: personalApiKeys.id,
+      prefix: personalApiKeys.prefix,
+      createdAt: personalApiKeys.createdAt,
+      expiresAt: personalApiKeys.expiresAt,
+    });
   return { secret, ...row! };
 }
 
 /**
+ * The lifetime of a new key under the organisation's rules, read in the issuing transaction: the browser's choice is
+ * never trusted, so a crafted request for a longer lifetime (or none) than the maximum is refused here.
+ */
+async function lifetimeFor(tx: Tx, organizationId: string, asked: PersonalKeyLifetime | undefined): Promise<Result<PersonalKeyLifetime>> {
+  const rules = await getPersonalKeyRules(tx, organizationId);
+  if (!rules.allowed) return fail("forbidden", PERSONAL_KEYS_OFF);
+  if (asked === undefined) return ok(allowedLifetimes(rules.maxDays)[0]!);
+  if (rules.maxDays !== null && !lifetimeAllowed(asked, rules.maxDays)) {
+    return fail("invalid", lifetimeRefusal(rules.maxDays), "lifetime");
+  }
+  return ok(asked);
+}
+
+const issued = (key: IssuedKey & { id: string }): IssuedKey => ({
+  secret: key.secret,
+  prefix: key.prefix,
+  createdAt: key.createdAt,
+  expiresAt: key.expiresAt,
+});
+
+const expiryMetadata = (key: { expiresAt: Date | null }) => ({ expiresAt: key.expiresAt?.toISOString() ?? null });
+
+/**
  * Turns on the author's API access: a new `kwpk_` key, of which only the hash is stored.
  */
-export async function enablePersonalKey(db: Db, author: Author, meta: RequestMeta): Promise<Result<IssuedKey>> {
+export async function enablePersonalKey(
+  db: Db,
+  author: Author,
+  meta: RequestMeta,
+  lifetime?: PersonalKeyLifetime,
+): Promise<Result<IssuedKey>> {
   return db.transaction(async (tx) => {
     const person = author.userId ? await lockPerson(tx, author.audit.organizationId, author.userId) : null;
     if (!person) return NO_ACCOUNT;
-    if (!(await personalKeysAllowed(tx, author.audit.organizationId))) return fail("forbidden", PERSONAL_KEYS_OFF);
+    const chosen = await lifetimeFor(tx, author.audit.organizationId, lifetime);
+    if (!chosen.ok) return chosen;
     const [live] = await tx
       .select({ id: personalApiKeys.id })
       .from(personalApiKeys)
       .where(and(eq(personalApiKeys.userId, person.id), isNull(personalApiKeys.revokedAt)));
     if (live) return fail("conflict", "API access is already enabled. Regenerate the key to get a new one.");
-    const key = await insertKey(tx, author.audit.organizationId, person.id);
+    const key = await insertKey(tx, author.audit.organizationId, person.id, chosen.value);
     await writeAudit(
       tx,
       author.audit,
       {
         action: "personal_api_key.enabled",
         target: { id: key.id, label: person.name },
-        metadata: { prefix: key.prefix },
+        metadata: { prefix: key.prefix, ...expiryMetadata(key) },
         ownerUserId: person.id,
       },
       meta,
     );
-    return ok({ secret: key.secret, prefix: key.prefix, createdAt: key.createdAt });
+    return ok(issued(key));
   });
 }
 
@@ -83,25 +134,31 @@ export async function enablePersonalKey(db: Db, author: Author, meta: RequestMet
  * Replaces the person's key with a new one; the old one fails at once. Also how a person whose key an
  * administrator cleared gets access back.
  */
-export async function regeneratePersonalKey(db: Db, author: Author, meta: RequestMeta): Promise<Result<IssuedKey>> {
+export async function regeneratePersonalKey(
+  db: Db,
+  author: Author,
+  meta: RequestMeta,
+  lifetime?: PersonalKeyLifetime,
+): Promise<Result<IssuedKey>> {
   return db.transaction(async (tx) => {
     const person = author.userId ? await lockPerson(tx, author.audit.organizationId, author.userId) : null;
     if (!person) return NO_ACCOUNT;
-    if (!(await personalKeysAllowed(tx, author.audit.organizationId))) return fail("forbidden", PERSONAL_KEYS_OFF);
+    const chosen = await lifetimeFor(tx, author.audit.organizationId, lifetime);
+    if (!chosen.ok) return chosen;
     const old = await revokeLive(tx, person.id, author, "regenerated");
-    const key = await insertKey(tx, author.audit.organizationId, person.id);
+    const key = await insertKey(tx, author.audit.organizationId, person.id, chosen.value);
     await writeAudit(
       tx,
       author.audit,
       {
         action: "personal_api_key.regenerated",
         target: { id: key.id, label: person.name },
-        metadata: { prefix: key.prefix, previousPrefix: old?.prefix ?? null },
+        metadata: { prefix: key.prefix, previousPrefix: old?.prefix ?? null, ...expiryMetadata(key) },
         ownerUserId: person.id,
       },
       meta,
     );
-    return ok({ secret: key.secret, prefix: key.prefix, createdAt: key.createdAt });
+    return ok(issued(key));
   });
 }
 

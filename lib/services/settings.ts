@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
-import type { UpdateSettingInput } from "@/lib/validators/settings";
+import type { UpdateMaxPersonalKeyLifetimeInput, UpdateSettingInput } from "@/lib/validators/settings";
 
 /**
  * Turns one of the organisation's API settings on or off; the row is locked and only that column is written, so a
@@ -35,4 +35,34 @@ export async function updateSetting(db: Db, author: Author, input: UpdateSetting
   // Query-string and write-policy rules apply from the next request on.
   invalidateVerificationCache();
   return outcome;
+}
+
+/**
+ * Sets the Maximum personal key lifetime (null days: No limit). Keys made before keep their expiry: cutting them short
+ * would break integrations without warning; API Management flags the keys that exceed the new maximum instead.
+ */
+export async function updateMaxPersonalKeyLifetime(
+  db: Db,
+  author: Author,
+  input: UpdateMaxPersonalKeyLifetimeInput,
+  meta: RequestMeta,
+): Promise<Result> {
+  const days = input.maxLifetime === "none" ? null : Number(input.maxLifetime);
+  return db.transaction(async (tx) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, author.audit.organizationId)).for("update");
+    if (!org) return fail("not_found", "Your organisation was not found.");
+    if (org.maxPersonalKeyLifetimeDays === days) return ok();
+    await tx.update(organizations).set({ maxPersonalKeyLifetimeDays: days }).where(eq(organizations.id, org.id));
+    await writeAudit(
+      tx,
+      author.audit,
+      {
+        action: "settings.updated",
+        target: { id: org.id, label: org.name },
+        metadata: { changes: { maxPersonalKeyLifetimeDays: { before: org.maxPersonalKeyLifetimeDays, after: days } } },
+      },
+      meta,
+    );
+    return ok();
+  });
 }

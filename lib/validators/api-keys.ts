@@ -283,7 +283,11 @@ export const verifyKeyResponseSchema = z
       policies: z.array(z.string()),
       expiresAt: isoTime,
     }),
-    z.object({ valid: z.literal(false), code: z.enum(["NOT_FOUND", "DISABLED", "EXPIRED", "ARCHIVED", "IP_NOT_ALLOWED"]) }),
+    z.object({
+      valid: z.literal(false),
+      code: z.enum(["NOT_FOUND", "DISABLED", "EXPIRED", "ARCHIVED", "IP_NOT_ALLOWED"]),
+      expiresAt: isoTime.optional().meta({ description: "With `EXPIRED`: when the access code expired." }),
+    }),
   ])
   .meta({ id: "VerifyKeyResult" });
 export type VerifyKeyResult = z.infer<typeof verifyKeyResponseSchema>;

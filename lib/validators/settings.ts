@@ -14,3 +14,18 @@ export const updateSettingSchema = z.object({
   enabled: z.boolean(),
 });
 export type UpdateSettingInput = z.infer<typeof updateSettingSchema>;
+
+/** Administration → Settings → Maximum personal key lifetime: the choices, as the select sends them. */
+export const MAX_PERSONAL_KEY_LIFETIMES = { none: "No limit", "30": "30 days", "90": "90 days", "365": "365 days" } as const;
+export type MaxPersonalKeyLifetimeChoice = keyof typeof MAX_PERSONAL_KEY_LIFETIMES;
+
+export const maxLifetimeChoiceOf = (days: number | null): MaxPersonalKeyLifetimeChoice =>
+  days === null ? "none" : (String(days) as MaxPersonalKeyLifetimeChoice);
+
+/** Lowering it does not shorten existing keys: it applies to keys made from then on (API Management flags the rest). */
+export const updateMaxPersonalKeyLifetimeSchema = z.object({
+  maxLifetime: z.enum(Object.keys(MAX_PERSONAL_KEY_LIFETIMES) as [MaxPersonalKeyLifetimeChoice, ...MaxPersonalKeyLifetimeChoice[]], {
+    error: "Choose No limit, 30, 90 or 365 days.",
+  }),
+});
+export type UpdateMaxPersonalKeyLifetimeInput = z.infer<typeof updateMaxPersonalKeyLifetimeSchema>;

@@ -1,6 +1,7 @@
 /** Webhook vocabulary, shared by the schema, the validators, the forms and the API (public names: never rename). */
 export const WEBHOOK_ENTITIES = ["User", "ApiKey", "AccessCode", "CompanyCredentials", "PersonalApiKey", "Webhook"] as const;
-export const WEBHOOK_OPERATIONS = ["Create", "Update", "Delete"] as const;
+/** Expiring (14 and 3 days before) and Expired come from the expiry job, for access codes and personal keys. */
+export const WEBHOOK_OPERATIONS = ["Create", "Update", "Delete", "Expiring", "Expired"] as const;
 export const WEBHOOK_STATUSES = ["On", "Off"] as const;
 
 export type WebhookEntity = (typeof WEBHOOK_ENTITIES)[number];

@@ -37,6 +37,8 @@ import {
 } from "./constants";
 import type { Sender } from "./send";
 import { operationsOf } from "./subscriptions";
+import { runExpiryJob } from "@/lib/expiry/job";
+import { DAY_MS } from "@/lib/expiry/thresholds";
 import { createDeliveryWorker } from "./worker";
 
 let t: TestDatabase;
@@ -94,6 +96,11 @@ describe("every pair the webhook form offers", () => {
     const extra = await hook(ada, "User", "Update");
     must(await updateWebhook(t.db, as, "own", extra.webhook.id, { status: "Off" }, NO_META, deps));
     must(await deleteWebhook(t.db, as, "own", extra.webhook.id, NO_META));
+    // Expiring and Expired come from the expiry job, run with the clock moved.
+    const expiring = must(await createApiKey(t.db, as, createApiKeySchema.parse({ name: "Expiring", policies: [] }), NO_META));
+    must(await createAccessCode(t.db, as, expiring.key.publicId, { description: "Soon", validDays: 10 }, NO_META));
+    must(await enablePersonalKey(t.db, authorFor(max), NO_META, "30"));
+    for (const days of [0, 20, 31]) await runExpiryJob(t.db, new Date(Date.now() + days * DAY_MS));
 
     const { received, send } = receiver();
     while ((await runWorker(send)) > 0);

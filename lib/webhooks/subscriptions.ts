@@ -21,6 +21,8 @@ export const WEBHOOK_TRIGGERS: Record<WebhookEntity, Partial<Record<WebhookOpera
     Create: "creating a code",
     Update: "edits, enabling/disabling (the Enabled switch is an Update)",
     Delete: "deleting a code",
+    Expiring: "a code expiring in 14 days, and again in 3 days",
+    Expired: "a code reaching its expiry date",
   },
   CompanyCredentials: {
     Create: "generating the credentials",
@@ -31,6 +33,8 @@ export const WEBHOOK_TRIGGERS: Record<WebhookEntity, Partial<Record<WebhookOpera
     Create: "enabling API access",
     Update: "Regenerate New Key (Regenerate is an Update)",
     Delete: "turning API access off, or an Administrator clearing the key",
+    Expiring: "the key expiring in 14 days, and again in 3 days",
+    Expired: "the key reaching its expiry date",
   },
   Webhook: {
     Create: "adding a webhook",

@@ -12,11 +12,12 @@ import type { CredentialResolver } from "./types";
  * request, so a role removed in the console is gone on the very next call. Like every credential, it holds the
  * organisation-wide write policies only while Allow write policies is on.
  */
-export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => {
+export const resolvePersonalKey: CredentialResolver = async (secret, { db, now: clock }) => {
   const [row] = await db
     .select({
       keyId: personalApiKeys.id,
       lastUsedAt: personalApiKeys.lastUsedAt,
+      expiresAt: personalApiKeys.expiresAt,
       userId: users.id,
       email: users.email,
       name: users.name,
@@ -33,9 +34,10 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db }) => 
     .where(and(eq(personalApiKeys.keyHash, hashSecret(secret)), isNull(personalApiKeys.revokedAt)));
   if (!row) return { ok: false, refusal: "invalid" };
   if (!row.allowPersonalApiKeys) return { ok: false, refusal: "personal_keys_off" };
+  const now = clock ?? new Date();
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false, refusal: "personal_key_expired" };
 
   const roles = sortRoles((await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.userId))).map((r) => r.role));
-  const now = new Date();
   // "Last used" to the second is plenty; skipping most writes keeps a busy key from hammering one row.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 1000) {
     await db.update(personalApiKeys).set({ lastUsedAt: now }).where(eq(personalApiKeys.id, row.keyId));

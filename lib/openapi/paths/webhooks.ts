@@ -28,7 +28,7 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       tags: ["Webhooks"],
       summary: "Create a webhook",
       description:
-        "Subscribes the person the credential acts as to one entity and operation type; every documented pair is accepted. Events arrive only from changes that emit the pair (today `User` has `Update` only: nothing adds or removes people) and only about what that person may see (`ApiKey` and `AccessCode` events reach Administrators alone), which is why the console offers just those. The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
+        "Subscribes the person the credential acts as to one entity and operation type; every documented pair is accepted. Events arrive only from changes that emit the pair (today `User` has `Update` only: nothing adds or removes people; `Expiring` and `Expired` come only for `AccessCode` and `PersonalApiKey`, from Keyward's expiry job: `Expiring` 14 days and again 3 days before the credential expires, `Expired` when it has, each once per credential) and only about what that person may see (`ApiKey` and `AccessCode` events reach Administrators alone), which is why the console offers just those. The URL must be https and resolve to public addresses only. Deliveries are signed per Standard Webhooks with the `secret` of this answer, which is never shown again.",
       requestBody: { content: { "application/json": { schema: webhookSubscriptionSchema } } },
       responses: { 201: { description: "Created.", content: { "application/json": { schema: webhookCreatedSchema } } } },
     }),

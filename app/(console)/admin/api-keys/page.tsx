@@ -13,12 +13,14 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
-import { listApiKeys, listApiKeyTags, type ApiKeyFilters } from "@/db/queries/api-keys";
+import { listApiKeys, listApiKeyTags, listExpiringAccessCodes, type ApiKeyFilters } from "@/db/queries/api-keys";
 import { listPeople } from "@/db/queries/people";
 import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
+import { DAY_MS, EXPIRY_SOON_DAYS } from "@/lib/expiry/thresholds";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
+import { ExpiringCodesBanner } from "./_components/expiring-codes-banner";
 import { KeyRowMenu } from "./_components/key-row-menu";
 import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
@@ -34,11 +36,13 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     status: search.status === "active" || search.status === "archived" ? search.status : undefined,
   };
   const db = await getDb();
-  const [keys, tags, people, org] = await Promise.all([
+  const now = new Date();
+  const [keys, tags, people, org, expiring] = await Promise.all([
     listApiKeys(db, actor.organization.id, filters),
     listApiKeyTags(db, actor.organization.id),
     listPeople(db, actor.organization.id),
     getOrganizationOrThrow(db, actor.organization.id),
+    listExpiringAccessCodes(db, actor.organization.id, now, new Date(now.getTime() + EXPIRY_SOON_DAYS * DAY_MS)),
   ]);
   const filtered = Boolean(filters.q || filters.tag || filters.policy || filters.status);
   const allowed = can(actor, "api_keys:write");
@@ -64,6 +68,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <ExpiringCodesBanner codes={expiring} />
       <p className="text-sm text-muted-foreground">
         <ApiDocsLink section="access-codes" /> shows how integrations send a key&apos;s access code, and every
         operation a policy opens.

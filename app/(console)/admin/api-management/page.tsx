@@ -155,7 +155,14 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                     0
                   ),
                 status: (
-                  <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                  <>
+                    <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                    {row.exceedsMaxLifetime ? (
+                      <Badge variant="warning" className="ml-2">
+                        Exceeds the maximum lifetime
+                      </Badge>
+                    ) : null}
+                  </>
                 ),
               },
             }))}

@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { maxLifetimeChoiceOf } from "@/lib/validators/settings";
+import { MaxLifetimeSetting } from "./_components/max-lifetime-setting";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -21,6 +23,7 @@ export default async function SettingsPage() {
           allowPersonalApiKeys: org!.allowPersonalApiKeys,
         }}
       />
+      <MaxLifetimeSetting value={maxLifetimeChoiceOf(org!.maxPersonalKeyLifetimeDays)} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { getPersonalKeyState, personalKeysAllowed } from "@/db/queries/personal-api-keys";
+import { getPersonalKeyRules, getPersonalKeyState } from "@/db/queries/personal-api-keys";
 import { recentReportedLeaksOfPerson } from "@/db/queries/reported-leaks";
 import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
 import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { ReportedLeakBanner } from "@/components/leaks/reported-leak-banner";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { can, requireActor } from "@/lib/auth/actor";
+import { expiryState } from "@/lib/expiry/thresholds";
 import { AddWebhookDialog } from "./_components/add-webhook-dialog";
 import { PersonalKeyPanel } from "./_components/personal-key-panel";
 
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: "API Access" };
 export default async function ApiAccessPage() {
   const actor = await requireActor();
   const db = await getDb();
-  const [state, allowed, webhooks, leaks] = await Promise.all([
+  const [state, rules, webhooks, leaks] = await Promise.all([
     getPersonalKeyState(db, actor.organization.id, actor.userId),
-    personalKeysAllowed(db, actor.organization.id),
+    getPersonalKeyRules(db, actor.organization.id),
     listWebhooksForUser(db, actor.organization.id, actor.userId),
     recentReportedLeaksOfPerson(db, actor.organization.id, actor.userId),
   ]);
@@ -36,7 +37,8 @@ export default async function ApiAccessPage() {
         </p>
         <PersonalKeyPanel
           organization={actor.organization.name}
-          allowed={allowed}
+          allowed={rules.allowed}
+          maxDays={rules.maxDays}
           canManage={can(actor, "personal_api_key:write")}
           status={state.status}
           keyInfo={
@@ -44,6 +46,8 @@ export default async function ApiAccessPage() {
               ? {
                   prefix: key.prefix,
                   createdAt: key.createdAt.toISOString(),
+                  expiresAt: key.expiresAt?.toISOString() ?? null,
+                  expiry: key.expiresAt ? expiryState(key.expiresAt, new Date()) : null,
                   lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
                   revokedAt: key.revokedAt?.toISOString() ?? null,
                   revokedByLabel: key.revokedByLabel,

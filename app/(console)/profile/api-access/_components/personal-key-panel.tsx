@@ -15,15 +15,24 @@ import {
   turnOffPersonalApiKeyAction,
   type IssuedPersonalKey,
 } from "@/lib/actions/personal-api-keys";
+import { allowedLifetimes, type PersonalKeyLifetime } from "@/lib/validators/personal-api-keys";
+import type { ExpiryState } from "@/lib/expiry/thresholds";
+import { ExpiryNotice } from "./expiry-notice";
+import { KeyLifetimeChoice } from "./key-lifetime-choice";
 
 export interface PersonalKeyPanelProps {
   organization: string;
   allowed: boolean;
   canManage: boolean;
+  /** Maximum personal key lifetime in days; null is No limit. */
+  maxDays: number | null;
   status: "enabled" | "turned_off" | "regenerated" | "cleared" | "none";
   keyInfo: {
     prefix: string;
     createdAt: string;
+    expiresAt: string | null;
+    /** Where the expiry stands, by the server's clock. */
+    expiry: ExpiryState | null;
     lastUsedAt: string | null;
     revokedAt: string | null;
     revokedByLabel: string | null;
@@ -32,8 +41,11 @@ export interface PersonalKeyPanelProps {
 
 const CANNOT = "You cannot manage a personal API key.";
 
-export function PersonalKeyPanel({ organization, allowed, canManage, status, keyInfo }: PersonalKeyPanelProps) {
+export function PersonalKeyPanel({ organization, allowed, canManage, maxDays, status, keyInfo }: PersonalKeyPanelProps) {
   const [revealed, setRevealed] = useState<IssuedPersonalKey | null>(null);
+  // The longest lifetime allowed is the default.
+  const [lifetime, setLifetime] = useState<PersonalKeyLifetime>(allowedLifetimes(maxDays)[0]!);
+  const lifetimeChoice = <KeyLifetimeChoice value={lifetime} onChange={setLifetime} maxDays={maxDays} />;
   const [confirm, setConfirm] = useState<"regenerate" | "turn_off" | null>(null);
   const { run, pending, error } = useServerAction();
 
@@ -51,9 +63,12 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
             <dd>
               <DateTime value={keyInfo.createdAt} />
             </dd>
+            <dt className="text-muted-foreground">Expires</dt>
+            <dd>{keyInfo.expiresAt ? <DateTime value={keyInfo.expiresAt} /> : "No expiry"}</dd>
             <dt className="text-muted-foreground">Last used</dt>
             <dd>{keyInfo.lastUsedAt ? <DateTime value={keyInfo.lastUsedAt} /> : "Never"}</dd>
           </dl>
+          {keyInfo.expiresAt && keyInfo.expiry ? <ExpiryNotice expiresAt={keyInfo.expiresAt} state={keyInfo.expiry} /> : null}
           {!allowed ? (
             <p role="status" className="text-sm text-destructive">
               Personal API keys are turned off for {organization}: this key is refused until an Administrator allows
@@ -113,7 +128,8 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
             </p>
           )}
           {allowed ? (
-            <div>
+            <div className="grid justify-items-start gap-3">
+              {canManage ? lifetimeChoice : null}
               <GatedButton
                 allowed={canManage}
                 reason={CANNOT}
@@ -122,7 +138,9 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
                 pendingLabel={cleared ? "Regenerating…" : "Enabling…"}
                 data-main-control
                 onClick={() =>
-                  run(cleared ? regeneratePersonalApiKeyAction : enablePersonalApiKeyAction, { onSuccess: setRevealed })
+                  run(() => (cleared ? regeneratePersonalApiKeyAction : enablePersonalApiKeyAction)({ lifetime }), {
+                    onSuccess: setRevealed,
+                  })
                 }
               >
                 {cleared ? "Regenerate New Key" : "Enable API access"}
@@ -147,9 +165,11 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
         }
         confirmLabel="Regenerate New Key"
         pendingLabel="Regenerating…"
-        onConfirm={regeneratePersonalApiKeyAction}
+        onConfirm={() => regeneratePersonalApiKeyAction({ lifetime })}
         onDone={setRevealed}
-      />
+      >
+        {lifetimeChoice}
+      </ConfirmDialog>
       <ConfirmDialog
         open={confirm === "turn_off"}
         onOpenChange={(open) => setConfirm(open ? "turn_off" : null)}
@@ -177,6 +197,7 @@ export function PersonalKeyPanel({ organization, allowed, canManage, status, key
               values: [
                 { label: "Personal API key", value: revealed.secret },
                 { label: "Key prefix", value: revealed.prefix },
+                { label: "Expires", value: revealed.expiresAt ?? "No expiry" },
               ],
               createdAt: new Date(revealed.createdAt),
               usage: [

@@ -18,18 +18,24 @@ import {
   type CreateAccessCodeInput,
 } from "@/lib/validators/api-keys";
 
-const DEFAULTS: CreateAccessCodeInput = { description: "", validDays: MAX_CODE_VALIDITY_DAYS };
-
+/**
+ * Create access code, or — from an expiring code's notice — Create the next access code, with the description
+ * pre-filled after the code it replaces. Either way the key's limit of codes holds.
+ */
 export function CreateAccessCodeDialog({
   keyId,
   allowed,
   full,
   organization,
+  label = "Create access code",
+  description = "",
 }: {
   keyId: string;
   allowed: boolean;
   full: boolean;
   organization: string;
+  label?: string;
+  description?: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -37,7 +43,7 @@ export function CreateAccessCodeDialog({
   const [revealed, setRevealed] = useState<RevealedCode | null>(null);
   const actionForm = useActionForm({
     schema: createAccessCodeSchema,
-    defaultValues: DEFAULTS,
+    defaultValues: { description, validDays: MAX_CODE_VALIDITY_DAYS } satisfies CreateAccessCodeInput,
     action: (values) => createAccessCodeAction({ keyId, values }),
     fieldErrorPrefix: "values.",
     onSuccess: (data) => {
@@ -55,7 +61,7 @@ export function CreateAccessCodeDialog({
         {allowed && full ? (
           <>
             <Button disabled aria-describedby={fullReasonId}>
-              Create access code
+              {label}
             </Button>
             {/* Codes count until they are deleted, expired ones too: the limit is on rows, not on working codes. */}
             <p id={fullReasonId} className="max-w-xs text-right text-xs text-muted-foreground">
@@ -71,7 +77,7 @@ export function CreateAccessCodeDialog({
             data-main-control
             onClick={() => setOpen(true)}
           >
-            Create access code
+            {label}
           </GatedButton>
         )}
       </div>

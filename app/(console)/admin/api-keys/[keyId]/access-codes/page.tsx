@@ -8,6 +8,7 @@ import { loadKeyPage } from "@/lib/api-keys/load";
 import { can } from "@/lib/auth/actor";
 import { ACCESS_CODES_PER_KEY } from "@/lib/validators/api-keys";
 import { AccessCodeControls } from "../_components/access-code-controls";
+import { AccessCodeExpiryNotices } from "../_components/access-code-expiry-notices";
 import { CreateAccessCodeDialog } from "../_components/create-access-code-dialog";
 
 export const metadata: Metadata = { title: "Access codes" };
@@ -37,6 +38,17 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
           />
         )}
       </div>
+      {key.archivedAt ? null : (
+        <AccessCodeExpiryNotices
+          keyId={key.publicId}
+          codes={key.accessCodes
+            .filter((code) => code.enabled && code.expiresAt.getTime() - now < SOON)
+            .map((code) => ({ ...code, expired: code.expiresAt.getTime() <= now }))}
+          allowed={allowed}
+          full={full}
+          organization={actor.organization.name}
+        />
+      )}
       {key.accessCodes.length === 0 ? (
         <EmptyState title="No access codes" description="Create an access code to start using this key." />
       ) : (
