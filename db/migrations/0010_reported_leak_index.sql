@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_reported_leak_idx" ON "audit_events" USING btree ("organization_id","created_at") WHERE "audit_events"."metadata" ? 'reportedLeak';
