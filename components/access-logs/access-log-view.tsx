@@ -84,12 +84,12 @@ export async function AccessLogView({
   };
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <form method="get" action={basePath} aria-label="Filter access logs" className="flex flex-wrap items-end gap-3">
         {fixedKey ? null : (
           <div className="grid max-w-full min-w-0 gap-1.5">
             <Label htmlFor="log-key">Key</Label>
-            <NativeSelect id="log-key" name="key" defaultValue={keyValue ?? ""} className="max-w-full">
+            <NativeSelect id="log-key" name="key" defaultValue={keyValue ?? ""} className="w-full min-w-0">
               <option value="">Every key</option>
               {keys.length > 0 ? (
                 <optgroup label="API keys">
@@ -116,7 +116,7 @@ export async function AccessLogView({
         )}
         <div className="grid gap-1.5">
           <Label htmlFor="log-status">Status</Label>
-          <NativeSelect id="log-status" name="status" defaultValue={status ?? ""}>
+          <NativeSelect id="log-status" name="status" defaultValue={status ?? ""} className="w-full min-w-0">
             <option value="">Any status</option>
             {STATUS_CLASSES.map((s) => (
               <option key={s} value={s}>
@@ -127,7 +127,7 @@ export async function AccessLogView({
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="log-range">Time</Label>
-          <NativeSelect id="log-range" name="range" defaultValue={timeChoice}>
+          <NativeSelect id="log-range" name="range" defaultValue={timeChoice} className="w-full min-w-0">
             <option value="">Any time</option>
             {(Object.keys(TIME_RANGES) as TimeRange[]).map((r) => (
               <option key={r} value={r}>

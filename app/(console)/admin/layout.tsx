@@ -11,7 +11,7 @@ export default async function AdministrationLayout({ children }: { children: Rea
   const administrator = actor.permissions.includes("administration:view");
   const leaks = administrator ? await recentReportedLeaks(await getDb(), actor.organization.id) : [];
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       {administrator ? (
         <TabLinks label="Administration" variant="underline">
           {ADMINISTRATION_NAV.items.map((section) => (

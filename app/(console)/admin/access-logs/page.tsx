@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Access Logs" };
 export default async function AccessLogsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission("access_logs:read");
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <PageHeader
         title="Access Logs"
         description="Every request made with your organisation's keys and credentials, and every refused attempt that names a key, newest first. Credentials in query strings are redacted."

@@ -80,7 +80,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="filter-tag">Tag</Label>
-          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className="max-w-full">
+          <NativeSelect id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className="w-full min-w-0">
             <option value="">Any tag</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -91,7 +91,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-policy">Policy</Label>
-          <NativeSelect id="filter-policy" name="policy" defaultValue={filters.policy ?? ""}>
+          <NativeSelect id="filter-policy" name="policy" defaultValue={filters.policy ?? ""} className="w-full min-w-0">
             <option value="">Any policy</option>
             {API_POLICY_NAMES.map((policy) => (
               <option key={policy} value={policy}>
@@ -102,7 +102,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="filter-status">Status</Label>
-          <NativeSelect id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+          <NativeSelect id="filter-status" name="status" defaultValue={filters.status ?? ""} className="w-full min-w-0">
             <option value="">Any status</option>
             <option value="active">Active</option>
             <option value="archived">Archived</option>

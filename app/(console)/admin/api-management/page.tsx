@@ -76,7 +76,7 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
   const { rows, total, page, pageCount } = await listApiAccessPeople(await getDb(), actor.organization.id, query);
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <PageHeader
         title="API Management"
         description="People who have turned on API access with a personal key. Open a person to clear their key or manage their webhooks; the API access filter also lists people without access who have webhooks."
@@ -88,7 +88,7 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
         </div>
         <div className="grid max-w-full min-w-0 gap-1.5">
           <Label htmlFor="api-management-access">API access</Label>
-          <NativeSelect id="api-management-access" name="access" defaultValue={query.access} className="max-w-full">
+          <NativeSelect id="api-management-access" name="access" defaultValue={query.access} className="w-full min-w-0">
             {API_ACCESS_FILTERS.map((access) => (
               <option key={access} value={access}>
                 {ACCESS_LABELS[access]}

@@ -47,7 +47,7 @@ export default async function AccessLogEntryPage({ params }: { params: Promise<{
     <div className="grid gap-4">
       <PageCrumbs items={[{ label: `${entry.method} ${entry.path}` }]} />
       <PageHeader title={`${entry.method} ${entry.path}`} description="One request, as the access log recorded it." />
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_minmax(0,1fr)]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-muted-foreground">{label}</dt>

@@ -18,18 +18,18 @@ export default async function ApiKeyLayout({
   const { actor, key } = await loadKeyPage(keyId);
   const base = `/admin/api-keys/${key.publicId}`;
   return (
-    <div className="grid gap-5">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-5">
       <PageCrumbs items={[{ label: key.name }]} />
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div className="grid gap-1.5">
-          <div className="flex items-center gap-2">
-            <h1 className="text-2xl font-semibold tracking-tight">{key.name}</h1>
+        <div className="grid min-w-0 gap-1.5">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{key.name}</h1>
             {key.archivedAt ? <Badge variant="outline">Archived</Badge> : <Badge variant="success">Active</Badge>}
             {key.linked ? <Badge variant="secondary">Linked</Badge> : null}
           </div>
-          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
             <span>API key ID</span>
-            <code className="font-mono text-foreground">{key.publicId}</code>
+            <code className="font-mono break-all text-foreground">{key.publicId}</code>
             <CopyButton value={key.publicId} label="Copy API key ID" size="sm" variant="ghost" />
           </p>
           {key.archivedAt ? (

@@ -80,7 +80,7 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
                       </Badge>
                     ) : null}
                     {soon ? (
-                      <span className="mt-1 block text-xs text-warning-foreground">
+                      <span className="mt-1 block text-xs text-muted-foreground">
                         <Badge variant="warning">Expires soon</Badge> Create the next access code before this one
                         expires.
                       </span>

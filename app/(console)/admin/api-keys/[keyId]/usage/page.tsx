@@ -48,7 +48,7 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
     },
   ];
   return (
-    <div className="grid max-w-3xl gap-5">
+    <div className="grid max-w-3xl grid-cols-[minmax(0,1fr)] gap-5">
       <p className="text-sm text-muted-foreground">
         Send one access code of this key with each request, in one of these ways. If a request carries two different
         codes it is refused. The order Keyward looks in: Authorization, X-API-Key (or X-ApiKey), apiKey, key, form
@@ -73,16 +73,16 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
           and key parameters are refused.
         </p>
       ) : null}
-      <ul className="grid gap-4" aria-label="Ways to send an access code">
+      <ul className="grid grid-cols-[minmax(0,1fr)] gap-4" aria-label="Ways to send an access code">
         {ways.map((way) => (
-          <li key={way.label} className="grid gap-1.5">
+          <li key={way.label} className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-1.5">
             <p className="text-sm font-medium">{way.label}</p>
             <div className="flex items-center gap-2">
-              <code className="flex-1 rounded-md bg-muted px-3 py-2 font-mono text-xs">{way.line}</code>
+              <code className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-xs break-all">{way.line}</code>
               <CopyButton value={way.line} label={`Copy ${way.label}`} />
             </div>
             <div className="flex items-center gap-2">
-              <code className="flex-1 overflow-x-auto rounded-md border px-3 py-2 font-mono text-xs whitespace-nowrap">
+              <code className="min-w-0 flex-1 rounded-md border px-3 py-2 font-mono text-xs break-all">
                 {way.curl}
               </code>
               <CopyButton value={way.curl} label={`Copy example: ${way.label}`} />
