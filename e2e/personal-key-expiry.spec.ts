@@ -4,6 +4,7 @@ import { asKey, keepRevealedKey } from "./personal-key";
 import { createKey } from "./support/api-keys";
 import { signedInDirect } from "./support/direct-server";
 import { nextActionRequest, replayAction } from "./support/replay";
+import { openRowActions } from "./support/row-actions";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -137,7 +138,7 @@ test.describe("Access code expiry", () => {
     const first = table.getByRole("row").filter({ hasText: secret.slice(0, 13) });
     await first.getByRole("switch", { name: "Enabled" }).click();
     await expect(first.getByRole("switch", { name: "Enabled" })).not.toBeChecked();
-    await first.getByRole("button", { name: "Delete access code" }).click();
+    await (await openRowActions(page, first, `access code ${secret.slice(0, 13)}`)).getByRole("menuitem", { name: "Delete access code" }).click();
     await page.getByRole("dialog", { name: `Delete access code ${secret.slice(0, 13)}?` }).getByRole("button", { name: "Delete access code" }).click();
     await expect(first).toHaveCount(0);
 
