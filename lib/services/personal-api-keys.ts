@@ -16,7 +16,7 @@ import {
   lifetimeAllowed,
   lifetimeRefusal,
   type PersonalKeyLifetime,
-} from "@/lib/validators/personal-api-keys";
+} from "@/lib/personal-key-lifetimes";
 
 export interface IssuedKey {
   /** Shown once; only its hash is stored. */

@@ -19,10 +19,9 @@ import { API_POLICY_NAMES } from "@/lib/api-auth/policies";
 import { can, requirePagePermission } from "@/lib/auth/actor";
 import { DAY_MS, EXPIRY_SOON_DAYS } from "@/lib/expiry/thresholds";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
-import { CreateApiKeyDialog } from "./_components/create-api-key-dialog";
+import { ApiKeyListActions } from "./_components/api-key-list-actions";
 import { ExpiringCodesBanner } from "./_components/expiring-codes-banner";
 import { KeyRowMenu } from "./_components/key-row-menu";
-import { LinkApiKeyDialog } from "./_components/link-api-key-dialog";
 
 export const metadata: Metadata = { title: "API Keys" };
 
@@ -53,19 +52,13 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         title="API Keys"
         description="Keys let integrations reach your organisation's API. A key's policies say what it may do; its access codes are the secrets integrations send."
         actions={
-          <>
-            <LinkApiKeyDialog
-              allowed={allowed}
-              allowWritePolicies={org!.allowWritePolicies}
-              organizationSlug={actor.organization.slug}
-            />
-            <CreateApiKeyDialog
-              allowed={allowed}
-              allowWritePolicies={org!.allowWritePolicies}
-              people={people}
-              organization={actor.organization.name}
-            />
-          </>
+          <ApiKeyListActions
+            allowed={allowed}
+            allowWritePolicies={org!.allowWritePolicies}
+            people={people}
+            organization={actor.organization.name}
+            organizationSlug={actor.organization.slug}
+          />
         }
       />
       <ExpiringCodesBanner codes={expiring} />

@@ -10,7 +10,7 @@ import { requirePagePermission } from "@/lib/auth/actor";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { ROLE_LABELS, ROLE_PLURALS, ROLES, roleFromSlug, roleSlug, type Role } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
-import { EditRolesDialog } from "./_components/edit-roles-dialog";
+import { EditRolesButton } from "./_components/edit-roles-button";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -53,7 +53,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   ))}
                 </span>
               ),
-              actions: canEdit ? <EditRolesDialog person={person} /> : null,
+              actions: canEdit ? <EditRolesButton person={person} /> : null,
             },
           }))}
         />

@@ -8,7 +8,7 @@ import { ReportedLeakBanner } from "@/components/leaks/reported-leak-banner";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { can, requireActor } from "@/lib/auth/actor";
 import { expiryState } from "@/lib/expiry/thresholds";
-import { AddWebhookDialog } from "./_components/add-webhook-dialog";
+import { AddWebhookButton } from "./_components/add-webhook-button";
 import { PersonalKeyPanel } from "./_components/personal-key-panel";
 
 export const metadata: Metadata = { title: "API Access" };
@@ -67,7 +67,7 @@ export default async function ApiAccessPage() {
               nothing.
             </p>
           </div>
-          <AddWebhookDialog organization={actor.organization.name} allowed={canWebhooks} permissions={actor.permissions} />
+          <AddWebhookButton organization={actor.organization.name} allowed={canWebhooks} permissions={actor.permissions} />
         </div>
         <WebhooksTable
           webhooks={webhooks.map(toWebhookListItem)}

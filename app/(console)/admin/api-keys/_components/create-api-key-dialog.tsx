@@ -8,7 +8,6 @@ import { AccessCodeRevealDialog } from "@/components/api-keys/access-code-reveal
 import { ApiKeyFields } from "@/components/api-keys/api-key-fields";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { GatedButton } from "@/components/permissions/gated-button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -27,19 +26,17 @@ const DEFAULTS: CreateApiKeyInput = {
   customValue: "",
 };
 
-export function CreateApiKeyDialog({
-  allowed,
-  allowWritePolicies,
-  people,
-  organization,
-}: {
-  allowed: boolean;
+export interface CreateApiKeyDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   allowWritePolicies: boolean;
   people: { id: string; name: string; email: string }[];
   organization: string;
-}) {
+}
+
+/** The Create API key form, then the first access code's reveal; loaded when first opened (create-api-key-button.tsx). */
+export function CreateApiKeyDialog({ open, onOpenChange: setOpen, allowWritePolicies, people, organization }: CreateApiKeyDialogProps) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [revealed, setRevealed] = useState<RevealedCode | null>(null);
   const actionForm = useActionForm({
     schema: createApiKeySchema,
@@ -57,15 +54,6 @@ export function CreateApiKeyDialog({
 
   return (
     <>
-      <GatedButton
-        allowed={allowed}
-        reason="You must be an Administrator to create API keys."
-        role="administrator"
-        data-main-control
-        onClick={() => setOpen(true)}
-      >
-        Create API key
-      </GatedButton>
       <FormDialog
         open={open}
         onOpenChange={setOpen}

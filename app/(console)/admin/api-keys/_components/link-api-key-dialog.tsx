@@ -1,13 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { toast } from "sonner";
 import { PolicyPicker } from "@/components/api-keys/policy-picker";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { GatedButton } from "@/components/permissions/gated-button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { linkApiKeyAction } from "@/lib/actions/api-keys";
@@ -15,17 +13,16 @@ import { linkApiKeySchema, type LinkApiKeyInput } from "@/lib/validators/api-key
 
 const DEFAULTS: LinkApiKeyInput = { sourceKeyId: "", name: "", policies: [] };
 
-export function LinkApiKeyDialog({
-  allowed,
-  allowWritePolicies,
-  organizationSlug,
-}: {
-  allowed: boolean;
+export interface LinkApiKeyDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
   allowWritePolicies: boolean;
   organizationSlug: string;
-}) {
+}
+
+/** The Link existing API key form; loaded when first opened (link-api-key-button.tsx). */
+export function LinkApiKeyDialog({ open, onOpenChange: setOpen, allowWritePolicies, organizationSlug }: LinkApiKeyDialogProps) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const actionForm = useActionForm({
     schema: linkApiKeySchema,
     defaultValues: DEFAULTS,
@@ -40,16 +37,6 @@ export function LinkApiKeyDialog({
   const errors = form.formState.errors;
 
   return (
-    <>
-      <GatedButton
-        allowed={allowed}
-        reason="You must be an Administrator to link API keys."
-        role="administrator"
-        variant="outline"
-        onClick={() => setOpen(true)}
-      >
-        Link existing API key
-      </GatedButton>
       <FormDialog
         open={open}
         onOpenChange={setOpen}
@@ -90,6 +77,5 @@ export function LinkApiKeyDialog({
           )}
         />
       </FormDialog>
-    </>
   );
 }

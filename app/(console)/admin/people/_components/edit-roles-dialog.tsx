@@ -1,11 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { toast } from "sonner";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { updatePersonRolesAction } from "@/lib/actions/people";
@@ -18,8 +16,14 @@ const ROLE_HINTS: Record<Role, string> = {
   member: "Their own profile, personal API key and webhooks.",
 };
 
-export function EditRolesDialog({ person }: { person: { id: string; name: string; roles: Role[] } }) {
-  const [open, setOpen] = useState(false);
+export interface EditRolesDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  person: { id: string; name: string; roles: Role[] };
+}
+
+/** The roles form of one person; loaded when first opened (edit-roles-button.tsx). */
+export function EditRolesDialog({ open, onOpenChange: setOpen, person }: EditRolesDialogProps) {
   const actionForm = useActionForm({
     schema: updatePersonRolesSchema,
     defaultValues: { userId: person.id, roles: person.roles },
@@ -40,11 +44,6 @@ export function EditRolesDialog({ person }: { person: { id: string; name: string
       open={open}
       onOpenChange={setOpen}
       form={actionForm}
-      trigger={
-        <Button variant="outline" size="sm" aria-label={title}>
-          Edit roles
-        </Button>
-      }
       title={title}
       description="A person can hold several roles. Changes apply on their next request."
       submitLabel="Save roles"

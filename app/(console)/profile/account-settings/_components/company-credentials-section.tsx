@@ -11,9 +11,24 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { CompanyCredentialsOverview } from "@/db/queries/company-credentials";
 import { toast } from "sonner";
 import { stopPreviousClientSecretAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
-import { DeleteCredentialsDialog } from "./delete-credentials-dialog";
-import { GenerateCredentialsDialog } from "./generate-credentials-dialog";
-import { RollSecretDialog } from "./roll-secret-dialog";
+import { onDemand, preloadOn } from "@/components/forms/on-demand";
+import type { DeleteCredentialsDialogProps } from "./delete-credentials-dialog";
+import type { GenerateCredentialsDialogProps } from "./generate-credentials-dialog";
+import type { RollSecretDialogProps } from "./roll-secret-dialog";
+
+// Each dialog's code, the secret reveal's included, arrives when it is first opened.
+const GenerateCredentialsDialog = onDemand<GenerateCredentialsDialogProps>(
+  () => import("./generate-credentials-dialog").then((m) => m.GenerateCredentialsDialog),
+  (props) => props.open,
+);
+const RollSecretDialog = onDemand<RollSecretDialogProps>(
+  () => import("./roll-secret-dialog").then((m) => m.RollSecretDialog),
+  (props) => props.open,
+);
+const DeleteCredentialsDialog = onDemand<DeleteCredentialsDialogProps>(
+  () => import("./delete-credentials-dialog").then((m) => m.DeleteCredentialsDialog),
+  (props) => props.open,
+);
 
 interface CompanyCredentialsSectionProps {
   overview: CompanyCredentialsOverview;
@@ -83,6 +98,7 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
             allowed={canManage}
             action="roll the client secret"
             data-main-control
+            {...preloadOn(RollSecretDialog)}
             onClick={() => setRolling(true)}
           >
             Roll client secret
@@ -91,6 +107,7 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
             variant="destructive"
             allowed={canManage}
             action="delete API credentials"
+            {...preloadOn(DeleteCredentialsDialog)}
             onClick={() => setDeleting(true)}
           >
             Delete API credentials
@@ -112,6 +129,7 @@ export function CompanyCredentialsSection({ overview, canManage }: CompanyCreden
             allowed={canManage}
             action="generate API credentials"
             data-main-control
+            {...preloadOn(GenerateCredentialsDialog)}
             onClick={() => setGenerating(true)}
           >
             Generate API credentials

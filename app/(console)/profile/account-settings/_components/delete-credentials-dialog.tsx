@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { deleteCompanyCredentialsAction } from "@/lib/actions/company-credentials";
 import { DELETE_CONFIRMATION } from "@/lib/validators/company-credentials";
 
-interface DeleteCredentialsDialogProps {
+export interface DeleteCredentialsDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The pair about to be deleted, named in the dialog; null once it is gone. */

@@ -5,7 +5,7 @@ import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialo
 import { RevealAfterActionDialog } from "@/components/secrets/reveal-after-action-dialog";
 import { generateCompanyCredentialsAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
 
-interface GenerateCredentialsDialogProps {
+export interface GenerateCredentialsDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** How the new pair, secret included, is shown once in this same dialog. */

@@ -6,7 +6,7 @@ import { RevealAfterActionDialog } from "@/components/secrets/reveal-after-actio
 import { rollClientSecretAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
 import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
 
-interface RollSecretDialogProps {
+export interface RollSecretDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   clientId: string | null;

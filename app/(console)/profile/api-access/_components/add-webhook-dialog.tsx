@@ -4,7 +4,6 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
 import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
 import { Field } from "@/components/ui/field";
@@ -18,20 +17,18 @@ import { entityChoices, operationsOf, WEBHOOK_TRIGGERS } from "@/lib/webhooks/su
 
 const DEFAULTS: CreateWebhookInput = { url: "", entity: "User", operationType: "Update" };
 
+export interface AddWebhookDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  organization: string;
+  permissions: readonly Permission[];
+}
+
 /**
- * Add webhook: offers only the entities the person may see (the others disabled, with the reason) and, for the
+ * Add webhook (loaded when first opened, see add-webhook-button.tsx): offers only the entities the person may see (the others disabled, with the reason) and, for the
  * chosen entity, only the operations some change emits, each saying which actions trigger it.
  */
-export function AddWebhookDialog({
-  organization,
-  allowed,
-  permissions,
-}: {
-  organization: string;
-  allowed: boolean;
-  permissions: readonly Permission[];
-}) {
-  const [open, setOpen] = useState(false);
+export function AddWebhookDialog({ open, onOpenChange: setOpen, organization, permissions }: AddWebhookDialogProps) {
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const actionForm = useActionForm({
     schema: createWebhookSchema,
@@ -54,9 +51,6 @@ export function AddWebhookDialog({
 
   return (
     <>
-      <GatedButton allowed={allowed} reason="You cannot create webhooks." role="administrator" data-main-control onClick={() => setOpen(true)}>
-        Add webhook
-      </GatedButton>
       <FormDialog
         open={open}
         onOpenChange={setOpen}

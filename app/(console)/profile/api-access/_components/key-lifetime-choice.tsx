@@ -6,7 +6,7 @@ import {
   PERSONAL_KEY_LIFETIMES,
   lifetimeAllowed,
   type PersonalKeyLifetime,
-} from "@/lib/validators/personal-api-keys";
+} from "@/lib/personal-key-lifetimes";
 
 interface KeyLifetimeChoiceProps {
   value: PersonalKeyLifetime;

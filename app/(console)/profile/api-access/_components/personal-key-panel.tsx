@@ -7,7 +7,7 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { DateTime } from "@/components/date-time";
 import { GatedButton } from "@/components/permissions/gated-button";
 import { secretFileText } from "@/components/secrets/secret-file";
-import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
+import { SecretRevealDialog } from "@/components/secrets/secret-reveal-on-demand";
 import { FormError } from "@/components/ui/form-error";
 import {
   enablePersonalApiKeyAction,
@@ -15,7 +15,7 @@ import {
   turnOffPersonalApiKeyAction,
   type IssuedPersonalKey,
 } from "@/lib/actions/personal-api-keys";
-import { allowedLifetimes, type PersonalKeyLifetime } from "@/lib/validators/personal-api-keys";
+import { allowedLifetimes, type PersonalKeyLifetime } from "@/lib/personal-key-lifetimes";
 import type { ExpiryState } from "@/lib/expiry/thresholds";
 import { ExpiryNotice } from "./expiry-notice";
 import { KeyLifetimeChoice } from "./key-lifetime-choice";
