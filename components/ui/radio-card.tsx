@@ -25,10 +25,10 @@ export function RadioCard({
         type="radio"
         id={id}
         aria-describedby={hintId}
-        className="peer mt-0.5 size-4 shrink-0 appearance-none rounded-full border border-input bg-background outline-none checked:border-[5px] checked:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
+        className="peer relative z-10 mt-0.5 size-4 shrink-0 appearance-none rounded-full border border-input bg-background outline-none checked:border-[5px] checked:border-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background"
         {...props}
       />
-      {/* The label stretches over the card, so a click anywhere on it picks the choice. */}
+      {/* The label stretches over the card (under the radio itself), so a click anywhere on it picks the choice. */}
       <label htmlFor={id} className="cursor-pointer font-medium after:absolute after:inset-0 peer-disabled:cursor-not-allowed">
         {label}
       </label>
