@@ -40,3 +40,20 @@ export function relativeTimeText(date: Date, at: number, locale?: string): strin
   }
   return "just now";
 }
+
+/**
+ * An instant with year, time of day and time zone. `local` formats in the reader's own locale and zone (only in
+ * the browser); otherwise in a fixed locale and UTC, so the server and the browser's first render agree.
+ */
+export function dateTimeText(date: Date, { local, seconds = false }: { local: boolean; seconds?: boolean }): string {
+  return date.toLocaleString(local ? undefined : "en-GB", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(seconds ? { second: "2-digit" } : {}),
+    timeZoneName: "short",
+    ...(local ? {} : { timeZone: "UTC" }),
+  });
+}

@@ -4,6 +4,7 @@ import { AppSidebar } from "@/components/shell/app-sidebar";
 import { BreadcrumbsProvider } from "@/components/shell/breadcrumbs";
 import { ConsoleOriginProvider } from "@/components/shell/console-origin";
 import { FocusGuard } from "@/components/shell/focus-guard";
+import { RequestTimeProvider } from "@/components/request-time";
 import { requireActor } from "@/lib/auth/actor";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { readPreferences } from "@/lib/ui/preferences.server";
@@ -29,7 +30,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="flex min-w-0 flex-1 flex-col">
           <AppHeader actor={actor} theme={theme} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none lg:px-8">
-            <ConsoleOriginProvider origin={origin}>{children}</ConsoleOriginProvider>
+            <ConsoleOriginProvider origin={origin}>
+              <RequestTimeProvider at={new Date().getTime()}>{children}</RequestTimeProvider>
+            </ConsoleOriginProvider>
           </main>
         </div>
       </div>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { z } from "zod";
 import { DataTable } from "@/components/data-table/data-table";
-import { DateTime } from "@/components/date-time";
 import { LocalDateTimeInput } from "@/components/forms/local-date-time-input";
 import { RelativeTime } from "@/components/relative-time";
 import { Badge } from "@/components/ui/badge";
+import { httpStatusTone } from "@/lib/ui/status-tones";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
@@ -25,12 +25,6 @@ function instant(value: string | undefined): Date | undefined {
   return value && parsed.success ? parsed.data : undefined;
 }
 
-
-function statusVariant(status: number) {
-  if (status >= 500) return "destructive" as const;
-  if (status >= 400) return "warning" as const;
-  return "success" as const;
-}
 
 /**
  * The access log: filters (key or credential, status class, time preset or custom range) kept in the URL, newest first, keyset pages. The
@@ -171,21 +165,18 @@ export async function AccessLogView({
             href: `/admin/access-logs/${entry.id}`,
             cells: {
               time: (
-                <span>
-                  <Link href={`/admin/access-logs/${entry.id}`} className="underline-offset-4 hover:underline">
-                    {/* The name says where the link goes and still holds the time it shows (WCAG 2.5.3). */}
-                    <span className="sr-only">{`Details of ${entry.method} ${entry.path}, `}</span>
-                    <DateTime value={entry.createdAt} seconds />
-                  </Link>
-                  <span className="block text-xs text-muted-foreground">
-                    <RelativeTime value={entry.createdAt} />
-                  </span>
-                </span>
+                // A block link, positioned so its visually hidden prefix stays inside it: the whole link, not the
+                // sticky cell around it, takes a click at its centre.
+                <Link href={`/admin/access-logs/${entry.id}`} className="relative block underline-offset-4 hover:underline">
+                  {/* The name says where the link goes and still holds the time it shows (WCAG 2.5.3). */}
+                  <span className="sr-only">{`Details of ${entry.method} ${entry.path}, `}</span>
+                  <RelativeTime value={entry.createdAt} seconds />
+                </Link>
               ),
               key: fixedKey ? null : credentialLabel(entry),
               accessCode: entry.accessCodePrefix ?? "—",
               request: `${entry.method} ${entry.path}`,
-              status: <Badge variant={statusVariant(entry.status)}>{entry.status}</Badge>,
+              status: <Badge tone={httpStatusTone(entry.status)}>{entry.status}</Badge>,
               ip: entry.ip ?? "—",
               duration: `${entry.durationMs} ms`,
             },

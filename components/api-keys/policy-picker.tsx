@@ -52,7 +52,7 @@ export function PolicyPicker({ value, onChange, allowWritePolicies, error, hint,
           </span>
         ) : (
           value.map((policy) => (
-            <Badge role="listitem" key={policy} variant="secondary" className="font-mono">
+            <Badge role="listitem" key={policy} className="font-mono">
               {policy}
             </Badge>
           ))

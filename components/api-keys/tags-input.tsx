@@ -35,7 +35,7 @@ export function TagsInput({
         <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
           {value.map((tag) => (
             <li key={tag}>
-              <Badge variant="secondary" className="gap-1 pr-1">
+              <Badge className="gap-1 pr-1">
                 {tag}
                 <button
                   type="button"

@@ -1,22 +1,14 @@
 import { DataTable } from "@/components/data-table/data-table";
 import { IdChip } from "@/components/data-table/id-chip";
-import { DateTime } from "@/components/date-time";
-import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DeliveryRow } from "@/db/queries/webhooks";
 import type { WebhookStatus } from "@/lib/webhooks/constants";
-import { DELIVERY_STATE_LABELS, DELIVERY_STATE_MEANINGS, type DeliveryState } from "@/lib/webhooks/delivery-states";
+import { DELIVERY_STATE_LABELS, DELIVERY_STATE_MEANINGS } from "@/lib/webhooks/delivery-states";
 import { AutoRefresh } from "./auto-refresh";
 import { ResendButton } from "./resend-button";
 import { SendTestEventButton } from "./send-test-event-button";
-
-const VARIANTS: Record<DeliveryState, "success" | "destructive" | "secondary" | "warning"> = {
-  pending: "secondary",
-  retrying: "warning",
-  delivered: "success",
-  failed: "destructive",
-  skipped: "secondary",
-};
 
 /**
  * A webhook's delivery log: each event, each attempt with its time, status code, duration and error, and for those
@@ -44,15 +36,13 @@ export function DeliveryLog({
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-mono">{delivery.eventType}</span>
               <IdChip value={delivery.id} name="webhook-id" />
-              <Badge variant={VARIANTS[delivery.state]} title={DELIVERY_STATE_MEANINGS[delivery.state]}>
-                {DELIVERY_STATE_LABELS[delivery.state]}
-              </Badge>
+              <StatusBadge state={DELIVERY_STATE_LABELS[delivery.state]} title={DELIVERY_STATE_MEANINGS[delivery.state]} />
               <span className="text-muted-foreground">
-                <DateTime value={delivery.createdAt} />
+                <RelativeTime value={delivery.createdAt} />
               </span>
               {delivery.state === "retrying" ? (
                 <span className="text-muted-foreground">
-                  next attempt <DateTime value={delivery.nextAttemptAt} />
+                  next attempt <RelativeTime value={delivery.nextAttemptAt} />
                 </span>
               ) : null}
               {delivery.resendOf ? <span className="text-muted-foreground">Resend of {delivery.resendOf}</span> : null}
@@ -76,7 +66,7 @@ export function DeliveryLog({
                 id: attempt.id,
                 cells: {
                   attempt: attempt.attempt,
-                  time: <DateTime value={attempt.startedAt} />,
+                  time: <RelativeTime value={attempt.startedAt} seconds />,
                   statusCode: attempt.statusCode ?? "—",
                   duration: `${attempt.durationMs} ms`,
                   error: attempt.error ?? "—",

@@ -6,8 +6,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { DataTable } from "@/components/data-table/data-table";
 import { RowActions } from "@/components/data-table/row-actions";
-import { DateTime } from "@/components/date-time";
-import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/relative-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
@@ -72,7 +71,7 @@ export function WebhooksTable({
               <span className="grid gap-0.5">
                 <span>{describeDeliveryState(webhook.lastDelivery.status, webhook.lastDelivery.statusCode)}</span>
                 <span className="text-muted-foreground">
-                  <DateTime value={webhook.lastDelivery.at} />
+                  <RelativeTime value={webhook.lastDelivery.at} />
                 </span>
               </span>
             ) : (
@@ -139,7 +138,10 @@ function StatusSwitch({ webhook, canManage }: { webhook: WebhookListItem; canMan
             })
           }
         />
-        <Badge variant={on ? "success" : "secondary"}>{webhook.status}</Badge>
+        {/* The switch's state in words, once: the switch itself carries it for assistive technology. */}
+        <span aria-hidden className="text-sm">
+          {webhook.status}
+        </span>
       </span>
       {webhook.disabledReason && !on ? <span className="max-w-56 text-xs whitespace-normal text-muted-foreground">{webhook.disabledReason}</span> : null}
     </span>

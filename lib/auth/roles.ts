@@ -2,11 +2,11 @@
 export const ROLES = ["administrator", "office_lead", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS = {
   administrator: "Administrator",
   office_lead: "Office Lead",
   member: "Member",
-};
+} as const satisfies Record<Role, string>;
 
 /** Plural labels for filters and "who can do this" links. */
 export const ROLE_PLURALS: Record<Role, string> = {

@@ -8,13 +8,13 @@ import type { WebhookDelivery } from "@/db/schema";
 export const DELIVERY_STATES = ["pending", "retrying", "delivered", "failed", "skipped"] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
+export const DELIVERY_STATE_LABELS = {
   pending: "Pending",
   retrying: "Retrying",
   delivered: "Delivered",
   failed: "Failed",
   skipped: "Skipped (Off)",
-};
+} as const satisfies Record<DeliveryState, string>;
 
 /** What each state means, for the API reference and tooltips. */
 export const DELIVERY_STATE_MEANINGS: Record<DeliveryState, string> = {

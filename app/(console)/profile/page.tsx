@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/status-badge";
 import { requireActor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
@@ -15,9 +15,7 @@ export default async function ProfilePage() {
       "Roles",
       <span key="roles" className="flex flex-wrap gap-1">
         {actor.roles.map((role) => (
-          <Badge key={role} variant="secondary">
-            {ROLE_LABELS[role]}
-          </Badge>
+          <StatusBadge key={role} state={ROLE_LABELS[role]} />
         ))}
       </span>,
     ],

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { IdChip } from "@/components/data-table/id-chip";
 import { DateTime } from "@/components/date-time";
+import { RelativeTime } from "@/components/relative-time";
 import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -148,7 +150,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               tags: (
                 <span className="flex flex-wrap gap-1">
                   {key.tags.map((tag) => (
-                    <Badge key={tag} variant="outline">
+                    <Badge key={tag}>
                       {tag}
                     </Badge>
                   ))}
@@ -160,7 +162,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                     <span className="text-muted-foreground">None</span>
                   ) : (
                     key.policies.map((policy) => (
-                      <Badge key={policy} variant="secondary" className="font-mono">
+                      <Badge key={policy} className="font-mono">
                         {policy}
                       </Badge>
                     ))
@@ -169,21 +171,21 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               ),
               status: key.archivedAt ? (
                 <span className="grid gap-0.5">
-                  <Badge variant="outline">Archived</Badge>
+                  <StatusBadge state="Archived" />
                   <span className="text-xs text-muted-foreground">
                     by {key.archivedBy ?? "someone"} on <DateTime value={key.archivedAt} />
                   </span>
                 </span>
               ) : (
-                <Badge variant="success">Active</Badge>
+                <StatusBadge state="Active" />
               ),
               accessCodes: key.linked ? "—" : key.accessCodes,
-              lastUsed: key.lastUsedAt ? <DateTime value={key.lastUsedAt} /> : "Never",
+              lastUsed: key.lastUsedAt ? <RelativeTime value={key.lastUsedAt} /> : "Never",
               created: (
                 <>
                   {key.createdBy ?? "—"}
                   <br />
-                  <DateTime value={key.createdAt} />
+                  <RelativeTime value={key.createdAt} />
                 </>
               ),
               actions: (

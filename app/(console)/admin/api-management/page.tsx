@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { DateTime } from "@/components/date-time";
-import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -139,8 +139,8 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                 ),
                 email: row.email,
                 prefix: row.prefix ? `${row.prefix}…` : "—",
-                enabled: row.enabledOn ? <DateTime value={row.enabledOn} /> : "—",
-                last_used: row.lastUsedAt ? <DateTime value={row.lastUsedAt} /> : "Never",
+                enabled: row.enabledOn ? <RelativeTime value={row.enabledOn} /> : "—",
+                last_used: row.lastUsedAt ? <RelativeTime value={row.lastUsedAt} /> : "Never",
                 webhooks:
                   row.webhookCount > 0 ? (
                     <Link
@@ -156,11 +156,9 @@ export default async function ApiManagementPage({ searchParams }: { searchParams
                   ),
                 status: (
                   <>
-                    <Badge variant={row.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[row.status]}</Badge>
+                    <StatusBadge state={KEY_STATUS_LABELS[row.status]} />
                     {row.exceedsMaxLifetime ? (
-                      <Badge variant="warning" className="ml-2">
-                        Exceeds the maximum lifetime
-                      </Badge>
+                      <StatusBadge state="Exceeds the maximum lifetime" className="ml-2" />
                     ) : null}
                   </>
                 ),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { DateTime } from "@/components/date-time";
+import { RelativeTime } from "@/components/relative-time";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -71,7 +71,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             return {
               id: event.id,
               cells: {
-                time: <DateTime value={event.createdAt} />,
+                time: <RelativeTime value={event.createdAt} />,
                 actor:
                   event.actorType === "user" && event.actorId ? (
                     <Link href={`/admin/audit-log?actor=${event.actorId}`} className="underline-offset-4 hover:underline">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -47,9 +47,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               roles: (
                 <span className="flex flex-wrap gap-1">
                   {person.roles.map((r) => (
-                    <Badge key={r} variant="secondary">
-                      {ROLE_LABELS[r]}
-                    </Badge>
+                    <StatusBadge key={r} state={ROLE_LABELS[r]} />
                   ))}
                 </span>
               ),

@@ -23,7 +23,11 @@ export default async function AccessLogEntryPage({ params }: { params: Promise<{
     [
       "Time",
       <span key="t">
-        <DateTime value={entry.createdAt} seconds /> (<RelativeTime value={entry.createdAt} />)
+        <DateTime value={entry.createdAt} seconds />{" "}
+        {/* Screen readers have just read the full time; how long ago is for the eye. */}
+        <span aria-hidden>
+          (<RelativeTime value={entry.createdAt} />)
+        </span>
       </span>,
     ],
     [

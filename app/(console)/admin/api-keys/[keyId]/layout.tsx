@@ -1,6 +1,6 @@
 import { DateTime } from "@/components/date-time";
 import { PageCrumbs } from "@/components/shell/breadcrumbs";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TabLink, TabLinks } from "@/components/ui/tabs";
 import { loadKeyPage } from "@/lib/api-keys/load";
@@ -24,8 +24,8 @@ export default async function ApiKeyLayout({
         <div className="grid min-w-0 gap-1.5">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words">{key.name}</h1>
-            {key.archivedAt ? <Badge variant="outline">Archived</Badge> : <Badge variant="success">Active</Badge>}
-            {key.linked ? <Badge variant="secondary">Linked</Badge> : null}
+            <StatusBadge state={key.archivedAt ? "Archived" : "Active"} />
+            {key.linked ? <StatusBadge state="Linked" /> : null}
           </div>
           <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
             <span>API key ID</span>

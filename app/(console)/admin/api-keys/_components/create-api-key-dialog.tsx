@@ -10,7 +10,7 @@ import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { RadioCard } from "@/components/ui/radio-card";
 import { createApiKeyAction, type RevealedCode } from "@/lib/actions/api-keys";
 import { CUSTOM_KEY_MIN_LENGTH, createApiKeySchema, type CreateApiKeyInput } from "@/lib/validators/api-keys";
 
@@ -67,12 +67,15 @@ export function CreateApiKeyDialog({ open, onOpenChange: setOpen, allowWritePoli
         <ApiKeyFields form={form} allowWritePolicies={allowWritePolicies} people={people} disabled={pending} />
         <fieldset className="grid gap-2">
           <legend className="mb-2 text-sm leading-none font-medium">Key value</legend>
-          <div className="flex gap-4">
+          <div className="grid grid-cols-2 gap-2">
             {(["generated", "custom"] as const).map((mode) => (
-              <div key={mode} className="flex items-center gap-2">
-                <input type="radio" id={`key-value-${mode}`} value={mode} {...form.register("keyValue")} />
-                <Label htmlFor={`key-value-${mode}`}>{mode === "generated" ? "Generated" : "Custom"}</Label>
-              </div>
+              <RadioCard
+                key={mode}
+                id={`key-value-${mode}`}
+                value={mode}
+                label={mode === "generated" ? "Generated" : "Custom"}
+                {...form.register("keyValue")}
+              />
             ))}
           </div>
           {keyValue === "custom" ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DateTime } from "@/components/date-time";
 import { PageCrumbs } from "@/components/shell/breadcrumbs";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { getDb } from "@/db/client";
@@ -42,7 +42,7 @@ export default async function ApiManagementPersonPage({ params }: { params: Prom
         <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 text-sm">
           <dt className="text-muted-foreground">Status</dt>
           <dd>
-            <Badge variant={state.status === "enabled" ? "success" : "secondary"}>{KEY_STATUS_LABELS[state.status]}</Badge>
+            <StatusBadge state={KEY_STATUS_LABELS[state.status]} />
           </dd>
           {key ? (
             <>

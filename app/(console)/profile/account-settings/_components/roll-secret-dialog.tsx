@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialog";
 import { RevealAfterActionDialog } from "@/components/secrets/reveal-after-action-dialog";
+import { RadioCardGroup } from "@/components/ui/radio-card-group";
 import { rollClientSecretAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
 import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
 
@@ -26,7 +27,6 @@ const GRACE_HINTS: Record<RollGracePeriod, string> = {
  */
 export function RollSecretDialog({ open, onOpenChange, clientId, reveal }: RollSecretDialogProps) {
   const [grace, setGrace] = useState<RollGracePeriod>("24h");
-  const groupId = useId();
   return (
     <RevealAfterActionDialog
       open={open}
@@ -50,24 +50,16 @@ export function RollSecretDialog({ open, onOpenChange, clientId, reveal }: RollS
         <legend className="mb-1 text-sm font-medium">
           The previous secret keeps working for
         </legend>
-        {(Object.keys(ROLL_GRACE_PERIODS) as RollGracePeriod[]).map((value) => (
-          <div key={value} className="grid grid-cols-[auto_1fr] items-start gap-x-2 text-sm">
-            <input
-              type="radio"
-              id={`${groupId}-${value}`}
-              name={`${groupId}-grace`}
-              value={value}
-              checked={grace === value}
-              onChange={() => setGrace(value)}
-              className="mt-1"
-              aria-describedby={`${groupId}-${value}-hint`}
-            />
-            <label htmlFor={`${groupId}-${value}`}>{ROLL_GRACE_PERIODS[value].label}</label>
-            <p id={`${groupId}-${value}-hint`} className="col-start-2 text-muted-foreground">
-              {GRACE_HINTS[value]}
-            </p>
-          </div>
-        ))}
+        <RadioCardGroup
+          className="grid gap-2"
+          value={grace}
+          onChange={setGrace}
+          options={(Object.keys(ROLL_GRACE_PERIODS) as RollGracePeriod[]).map((value) => ({
+            value,
+            label: ROLL_GRACE_PERIODS[value].label,
+            hint: GRACE_HINTS[value],
+          }))}
+        />
       </fieldset>
     </RevealAfterActionDialog>
   );

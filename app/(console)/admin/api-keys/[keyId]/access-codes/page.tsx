@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/data-table/data-table";
-import { DateTime } from "@/components/date-time";
-import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadKeyPage } from "@/lib/api-keys/load";
 import { can } from "@/lib/auth/actor";
@@ -70,24 +70,22 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
               cells: {
                 description: code.description || "—",
                 prefix: code.prefix,
-                created: <DateTime value={code.createdAt} />,
+                created: <RelativeTime value={code.createdAt} />,
                 expires: (
                   <span>
-                    <DateTime value={code.expiresAt} />
+                    <RelativeTime value={code.expiresAt} />
                     {expired ? (
-                      <Badge variant="destructive" className="ml-2">
-                        Expired
-                      </Badge>
+                      <StatusBadge state="Expired" className="ml-2" />
                     ) : null}
                     {soon ? (
                       <span className="mt-1 block text-xs text-muted-foreground">
-                        <Badge variant="warning">Expires soon</Badge> Create the next access code before this one
+                        <StatusBadge state="Expires soon" /> Create the next access code before this one
                         expires.
                       </span>
                     ) : null}
                   </span>
                 ),
-                lastUsed: code.lastUsedAt ? <DateTime value={code.lastUsedAt} /> : "Never",
+                lastUsed: code.lastUsedAt ? <RelativeTime value={code.lastUsedAt} /> : "Never",
                 actions: (
                   <AccessCodeControls
                     keyId={key.publicId}
