@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
-import { createKey } from "./support/api-keys";
+import { createKey, expectRefusalLoggedAndChangeAudited } from "./support/api-keys";
 import { nextActionRequest, replayAction } from "./support/replay";
 import { asKey, keepRevealedKey } from "./personal-key";
 
@@ -82,12 +82,7 @@ test.describe("A key's rate limit", () => {
       detail: expect.stringContaining("This API key may make 3 requests per hour, and has used them up."),
     });
 
-    await expect(async () => {
-      await page.goto(`/admin/api-keys/${keyId}/logs?status=4xx`);
-      await expect(page.getByRole("table", { name: "Access log" })).toContainText("429", { timeout: 1000 });
-    }).toPass();
-    await page.goto("/admin/audit-log");
-    await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.admin.name} changed the API key ${name}`) }).first()).toBeVisible();
+    await expectRefusalLoggedAndChangeAudited(page, { keyId, name, status: 429 });
   });
 
   test("A Member's replay of the Details save is refused and the key's rate limit stays as it was; the API reads it; emptying Requests turns it off", async ({
