@@ -1,11 +1,12 @@
 // Run by bench/run.mjs with the server stopped: migrates and seeds an embedded database, creates one API key for
-// Acme, and prints its access code as JSON on stdout. With --large, the database also gets 100,000 other keys (each
+// Acme (and one with a rate limit too high to reach, to measure what counting costs), and prints their access codes
+// as JSON on stdout. With --large, the database also gets 100,000 other keys (each
 // with an access code) and 1,000,000 access-log rows, to show whether the stored data's size slows a request.
 import { eq, sql } from "drizzle-orm";
 import { openEmbeddedDatabase } from "@/db/drivers";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
-import { users } from "@/db/schema";
+import { apiKeys, users } from "@/db/schema";
 import { generateSecret } from "@/lib/secrets";
 import { createApiKey } from "@/lib/services/api-keys";
 import { createApiKeySchema } from "@/lib/validators/api-keys";
@@ -17,13 +18,15 @@ try {
   await migrateDatabase(db, "pglite");
   await seedDemoData(db);
   const [admin] = await db.select().from(users).where(eq(users.email, "admin@acme.test"));
-  const created = await createApiKey(
-    db,
-    { audit: { type: "user", id: admin!.id, label: admin!.name, organizationId: admin!.organizationId }, userId: admin!.id },
-    createApiKeySchema.parse({ name: `Bench ${Date.now()}`, policies: ["users:read"] }),
-    { ip: null, userAgent: "bench" },
-  );
-  if (!created.ok) throw new Error(created.message);
+  const author = { audit: { type: "user" as const, id: admin!.id, label: admin!.name, organizationId: admin!.organizationId }, userId: admin!.id };
+  const makeKey = async (name: string) => {
+    const made = await createApiKey(db, author, createApiKeySchema.parse({ name, policies: ["users:read"] }), { ip: null, userAgent: "bench" });
+    if (!made.ok) throw new Error(made.message);
+    return made.value;
+  };
+  const created = await makeKey(`Bench ${Date.now()}`);
+  const limited = await makeKey(`Bench limited ${Date.now()}`);
+  await db.update(apiKeys).set({ rateLimit: { requests: 1_000_000, per: "hour" } }).where(eq(apiKeys.publicId, limited.key.publicId));
   if (size === "--large") {
     const org = admin!.organizationId;
     await db.execute(sql`
@@ -42,7 +45,7 @@ try {
   }
   // A well-formed access code (right prefix and checksum) that exists nowhere: the costly kind of invalid key.
   const unknown = generateSecret("access_code");
-  process.stdout.write(JSON.stringify({ keyId: created.value.key.publicId, secret: created.value.code.secret, unknown }) + "\n");
+  process.stdout.write(JSON.stringify({ keyId: created.key.publicId, secret: created.code.secret, limited: limited.code.secret, unknown }) + "\n");
 } finally {
   await close();
 }

@@ -3,7 +3,8 @@
 //   - the limit: bare node:http, SHA-256 of the key and one indexed PGlite lookup (bench/limit.mjs);
 //   - the floor: a blank Next.js app of the same version whose one route handler does the same (bench/floor/);
 //   - Keyward's production server, full path (authenticator, policies, access log, last used), valid and invalid
-//     key, on a fresh seeded database and on one with 100,000 keys and 1,000,000 access-log rows;
+//     key, a valid key with a rate limit (leases of its budget claimed in the database), on a fresh seeded database
+//     and on one with 100,000 keys and 1,000,000 access-log rows;
 //   - better-auth's API-key plugin in a Next.js app (bench/peer/), when `npm run bench:peer-install` has been run.
 // Each round runs every scenario once, the order rotated round by round so that a neighbour's load hits all alike;
 // the report gives medians and says whether each target holds. BENCH_SECONDS (default 8) sets each run's length,
@@ -160,6 +161,7 @@ try {
     { id: "limit", label: "limit: node:http + SHA-256 + one lookup", url: `${limit.base}/api/v1/me`, key: small.secret },
     { id: "floor", label: "floor: blank Next.js route, same lookup", url: `${floor.base}/api/v1/me`, key: small.secret },
     { id: "keyward", label: "Keyward, valid access code", url: `${keyward.base}/api/v1/me`, key: small.secret },
+    { id: "keywardLimited", label: "Keyward, valid, rate limit 1,000,000/h", url: `${keyward.base}/api/v1/me`, key: small.limited },
     { id: "keywardLarge", label: "Keyward, valid, 100k keys + 1M log rows", url: `${keywardLarge.base}/api/v1/me`, key: large.secret },
     ...(peer ? [{ id: "peer", label: "better-auth API-key plugin, valid", url: `${peer.base}/api/me`, key: peerKey }] : []),
     { id: "floorInvalid", label: "floor, invalid key", url: `${floor.base}/api/v1/me`, key: small.unknown, many: true, expect: 401 },

@@ -39,9 +39,45 @@ export async function hitRateLimit(db: Executor, { key, limit, windowMs }: RateL
       set: { count: sql`${rateLimitCounters.count} + 1` },
     })
     .returning({ count: rateLimitCounters.count });
-  // Roughly one call in fifty sweeps expired windows, which keeps the table small without a scheduler.
+  await sweepSometimes(db, now);
+  return { allowed: (row?.count ?? 1) <= limit, count: row?.count ?? 1 };
+}
+
+// Roughly one call in fifty sweeps expired windows, which keeps the table small without a scheduler.
+async function sweepSometimes(db: Executor, now: Date) {
   if (Math.random() < 0.02) {
     await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)));
   }
-  return { allowed: (row?.count ?? 1) <= limit, count: row?.count ?? 1 };
+}
+
+/**
+ * Claims up to `chunk` units of `key`'s budget for the current window, for a caller that spends them locally.
+ * A chunk is taken whole or not at all, by one atomic upsert whose condition keeps the window's total within the
+ * limit; when less than a chunk is left, single units are claimed the same way. So however many callers claim at
+ * once, the units handed out never exceed the limit. Answers the units granted (0: the window's budget is gone)
+ * and the window's total claimed so far.
+ */
+export async function claimRateLimitBudget(
+  db: Executor,
+  { key, limit, windowMs }: RateLimit,
+  chunk: number,
+  now = new Date(),
+): Promise<{ granted: number; claimed: number }> {
+  const start = windowStart(windowMs, now);
+  const claim = async (units: number) => {
+    const [row] = await db
+      .insert(rateLimitCounters)
+      .values({ key, windowStart: start, count: units })
+      .onConflictDoUpdate({
+        target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+        set: { count: sql`${rateLimitCounters.count} + ${units}` },
+        setWhere: sql`${rateLimitCounters.count} + ${units} <= ${limit}`,
+      })
+      .returning({ count: rateLimitCounters.count });
+    return row ? { granted: units, claimed: row.count } : null;
+  };
+  const units = Math.max(1, Math.min(chunk, limit));
+  const outcome = (await claim(units)) ?? (units > 1 ? await claim(1) : null);
+  await sweepSometimes(db, now);
+  return outcome ?? { granted: 0, claimed: limit };
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, type AnyPgColumn, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampColumn } from "./columns";
 import { organizations } from "./organizations";
+import { rateLimitColumn } from "./rate-limits";
 import { users } from "./people";
 
 /**
@@ -26,6 +27,8 @@ export const apiKeys = pgTable(
     logBodies: boolean("log_bodies").notNull().default(false),
     /** Addresses and CIDR ranges its access codes may be used from, one per entry; empty = any address. */
     allowedIps: text("allowed_ips").array().notNull().default(sql`'{}'::text[]`),
+    /** Requests its access codes may make per second, minute or hour, across every instance; null = no limit. */
+    rateLimit: rateLimitColumn("rate_limit"),
     /**
      * Impersonation: requests get the intersection of the key's policies and this person's current permissions.
      * No ON DELETE action: silently dropping the person would widen the key to its policies alone.

@@ -1,5 +1,6 @@
 import { boolean, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import { rateLimitColumn } from "./rate-limits";
 
 export const organizations = pgTable("organizations", {
   id: id(),
@@ -11,6 +12,8 @@ export const organizations = pgTable("organizations", {
   allowPersonalApiKeys: boolean("allow_personal_api_keys").notNull().default(true),
   /** Maximum personal key lifetime in days; null is No limit (keys without expiry allowed). */
   maxPersonalKeyLifetimeDays: integer("max_personal_key_lifetime_days"),
+  /** Rate limit for personal keys: each person's key gets this budget of its own; null = no limit. */
+  personalKeyRateLimit: rateLimitColumn("personal_key_rate_limit"),
   createdAt: createdAt(),
 });
 

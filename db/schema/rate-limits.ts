@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { timestampColumn } from "./columns";
 
 /**
@@ -14,3 +14,12 @@ export const rateLimitCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** A credential's request budget: `requests` per `per`. Null where it is stored means no limit. */
+export interface RequestRateLimit {
+  requests: number;
+  per: "second" | "minute" | "hour";
+}
+
+/** One nullable column holds a limit: both halves change together, and "off" is one value. */
+export const rateLimitColumn = (name: string) => jsonb(name).$type<RequestRateLimit>();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
+import { PEOPLE } from "../fixtures";
 
 /** A name no other test (or worker) uses: specs run in parallel against one server. */
 export const uniqueName = (base: string) => `${base} ${randomBytes(4).toString("hex")}`;
@@ -58,4 +59,17 @@ export async function createKey(page: Page, options: KeyOptions = {}) {
   await expect(reveal).toBeHidden();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return { name, keyId, secret };
+}
+
+/**
+ * The key's Logs tab lists a refused request with `status` (the access log is written in batches, so it is polled),
+ * and the Audit Log has the Administrator's change of the key.
+ */
+export async function expectRefusalLoggedAndChangeAudited(page: Page, { keyId, name, status }: { keyId: string; name: string; status: number }) {
+  await expect(async () => {
+    await page.goto(`/admin/api-keys/${keyId}/logs?status=4xx`);
+    await expect(page.getByRole("table", { name: "Access log" })).toContainText(String(status), { timeout: 1000 });
+  }).toPass();
+  await page.goto("/admin/audit-log");
+  await expect(page.getByRole("row", { name: new RegExp(`${PEOPLE.admin.name} changed the API key ${name}`) }).first()).toBeVisible();
 }

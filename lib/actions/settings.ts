@@ -1,8 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateMaxPersonalKeyLifetime, updateSetting } from "@/lib/services/settings";
-import { updateMaxPersonalKeyLifetimeSchema, updateSettingSchema } from "@/lib/validators/settings";
+import { updateMaxPersonalKeyLifetime, updatePersonalKeyRateLimit, updateSetting } from "@/lib/services/settings";
+import {
+  updateMaxPersonalKeyLifetimeSchema,
+  updatePersonalKeyRateLimitSchema,
+  updateSettingSchema,
+} from "@/lib/validators/settings";
 import { defineAction } from "./define-action";
 
 const settingsWrite = {
@@ -21,4 +25,10 @@ export const updateMaxPersonalKeyLifetimeAction = defineAction({
   ...settingsWrite,
   input: updateMaxPersonalKeyLifetimeSchema,
   run: ({ db, author, input, meta }) => updateMaxPersonalKeyLifetime(db, author, input, meta),
+});
+
+export const updatePersonalKeyRateLimitAction = defineAction({
+  ...settingsWrite,
+  input: updatePersonalKeyRateLimitSchema,
+  run: ({ db, author, input, meta }) => updatePersonalKeyRateLimit(db, author, input, meta),
 });

@@ -6,6 +6,7 @@ import { clientIp } from "@/lib/request-meta";
 import { parseSecret } from "@/lib/secrets";
 import { extractCredential, isQueryTransport, type Transport } from "./credential-transport";
 import { countFailedAuthentication, throttledAuthentication } from "./failure-throttle";
+import { consumeRateLimits, rateLimitHeaders, type RateLimitDecision } from "./key-rate-limit";
 import type { Principal } from "./principal";
 import { refusalResponse } from "./refusals";
 import { RESOLVERS } from "./resolvers";
@@ -13,7 +14,13 @@ import { ACCOUNT_HEADER } from "./resolvers/access-code";
 import type { FailedAttempt, ResolveResult } from "./resolvers/types";
 
 export type AuthOutcome =
-  | { ok: true; principal: Principal; transport: Transport }
+  | {
+      ok: true;
+      principal: Principal;
+      transport: Transport;
+      /** The credential's rate limit as it stands after this request: its RateLimit headers go on the answer. */
+      rateLimit?: RateLimitDecision;
+    }
   | { ok: false; response: Response; attempt?: FailedAttempt };
 
 /** Who an access-log entry is about: the credential of a principal. */
@@ -61,7 +68,24 @@ export async function authenticate(request: Request, body: RequestBody): Promise
   if (!allowedFrom(result, clientIp(request.headers))) {
     return { ok: false, response: refusalResponse("ip_not_allowed"), attempt: attemptOf(result.principal) };
   }
-  return { ok: true, principal: result.principal, transport: extracted.transport };
+  // Counted after every other check, so refused requests spend none of the budget.
+  const rateLimit = result.rateLimits?.length ? await consumeRateLimits(db, result.rateLimits) : null;
+  if (rateLimit && !rateLimit.allowed) {
+    return {
+      ok: false,
+      response: refusalResponse("rate_limited", rateLimitedDetail(result.principal, rateLimit), {
+        ...rateLimitHeaders(rateLimit),
+        "Retry-After": String(rateLimit.resetSeconds),
+      }),
+      attempt: attemptOf(result.principal),
+    };
+  }
+  return { ok: true, principal: result.principal, transport: extracted.transport, rateLimit: rateLimit ?? undefined };
+}
+
+function rateLimitedDetail(principal: Principal, { limit, resetSeconds }: RateLimitDecision): string {
+  const whose = principal.credential.kind === "personal_key" ? "This personal API key" : "This API key";
+  return `${whose} may make ${limit.requests} ${limit.requests === 1 ? "request" : "requests"} per ${limit.per}, and has used them up. Try again in ${resetSeconds} s.`;
 }
 
 /** Whether a resolved credential may be used from `address`: within every IP allowlist of the keys behind it. */

@@ -81,17 +81,28 @@ export const REFUSALS = {
     detail:
       "This API key does not allow requests from your IP address. An Administrator can add the address to the key's Allowed IP addresses.",
   },
+  // Also not a 401: the credential is good, and the same request succeeds once the window resets (Retry-After).
+  rate_limited: {
+    status: 429,
+    error: null,
+    description: "The credential has used up its rate limit",
+    detail: "This credential has used up its rate limit for now. Try again after Retry-After seconds.",
+  },
 } as const satisfies Record<
   string,
-  { status: 400 | 401 | 403; error: "invalid_token" | "invalid_request" | null; description: string; detail: string }
+  { status: 400 | 401 | 403 | 429; error: "invalid_token" | "invalid_request" | null; description: string; detail: string }
 >;
 export type Refusal = keyof typeof REFUSALS;
 
-/** The answer to a refused request: 401 with its challenge (or 400, 403), `reason` naming the refusal in the body. */
-export function refusalResponse(refusal: Refusal, detail: string = REFUSALS[refusal].detail): Response {
+/**
+ * The answer to a refused request: 401 with its challenge (or 400, 403, 429), `reason` naming the refusal in the
+ * body; `headers` add to it (a 429's Retry-After).
+ */
+export function refusalResponse(refusal: Refusal, detail: string = REFUSALS[refusal].detail, headers?: HeadersInit): Response {
   const spec = REFUSALS[refusal];
-  if (spec.status === 400) return problem("invalid_request", { detail, extensions: { reason: refusal } });
-  if (spec.status === 403) return problem("forbidden", { detail, extensions: { reason: refusal } });
+  if (spec.status === 400) return problem("invalid_request", { detail, headers, extensions: { reason: refusal } });
+  if (spec.status === 403) return problem("forbidden", { detail, headers, extensions: { reason: refusal } });
+  if (spec.status === 429) return problem("rate_limited", { detail, headers, extensions: { reason: refusal } });
   const challenge = spec.error
     ? `Bearer realm="keyward", error="${spec.error}", error_description="${spec.description}"`
     : `Bearer realm="keyward"`;

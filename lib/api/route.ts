@@ -2,6 +2,7 @@ import "server-only";
 import { recordAccess } from "@/lib/access-log/writer";
 import { redactBody, redactPath } from "@/lib/access-log/redact";
 import { attemptOf, authenticate } from "@/lib/api-auth/authenticate";
+import { rateLimitHeaders } from "@/lib/api-auth/key-rate-limit";
 import { grants, type ApiPolicy } from "@/lib/api-auth/policies";
 import type { Principal } from "@/lib/api-auth/principal";
 import type { FailedAttempt } from "@/lib/api-auth/resolvers/types";
@@ -33,6 +34,7 @@ export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | nul
     let who: FailedAttempt | undefined;
     let logging = { requests: false, bodies: false };
     let body: RequestBody | undefined;
+    let limitHeaders: Record<string, string> | undefined;
     let response: Response;
     try {
       const read = await readBody(request);
@@ -46,6 +48,7 @@ export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | nul
         const { principal } = auth;
         who = attemptOf(principal);
         logging = principal.logging;
+        if (auth.rateLimit) limitHeaders = rateLimitHeaders(auth.rateLimit);
         response =
           policy && !grants(principal.policies, policy)
             ? problem("forbidden", {
@@ -57,6 +60,8 @@ export function withPrincipal<P = Record<string, never>>(policy: ApiPolicy | nul
     } catch (error) {
       response = apiError(error);
     }
+    // Every answer of a limited key says where it stands, errors included.
+    if (limitHeaders) response = withHeaders(response, limitHeaders);
     if (who) {
       const requestBody = logging.requests || logging.bodies ? (body?.text ?? "") : null;
       logAccess(request, response, { started, t0, who, requestBody, responseBody: logging.bodies });
@@ -106,6 +111,12 @@ function logAccess(
       })),
     touch,
   );
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const copy = new Response(response.body, response);
+  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+  return copy;
 }
 
 /** 503 with Retry-After when the database is not answering, 409 for a lost race, 500 otherwise (lib/api/error-problem.ts). */

@@ -110,6 +110,34 @@ function problemResponse(description: string, example: Record<string, unknown>, 
   } satisfies ZodOpenApiResponseObject;
 }
 
+/**
+ * The IETF RateLimit fields (structured-field form of draft-ietf-httpapi-ratelimit-headers-11), sent on every answer
+ * to a credential that has a rate limit, and on none otherwise.
+ */
+function rateLimitHeaderSchemas() {
+  return {
+    "RateLimit-Policy": z.string().optional().meta({
+      description: "Sent only for a credential with a rate limit: its quota `q` (requests) per window `w` (seconds).",
+      example: '"default";q=100;w=60',
+    }),
+    RateLimit: z.string().optional().meta({
+      description:
+        "Sent only for a credential with a rate limit: the requests `r` left in the current window and the seconds `t` until it resets.",
+      example: '"default";r=42;t=17',
+    }),
+  };
+}
+
+/** A success answer of an authenticated operation, with the RateLimit headers a limited credential gets. */
+function withRateLimitHeaders(response: ZodOpenApiResponseObject | { $ref: string }) {
+  if ("$ref" in response) return response;
+  const headers = response.headers;
+  return {
+    ...response,
+    headers: headers instanceof z.ZodObject ? headers.extend(rateLimitHeaderSchemas()) : z.object(rateLimitHeaderSchemas()),
+  };
+}
+
 /** Error responses, registered once in `components.responses` (document.ts); operations point at them with `problemRef()`. */
 export const PROBLEM_RESPONSES = {
   InvalidRequest: problemResponse(
@@ -157,6 +185,16 @@ export const PROBLEM_RESPONSES = {
     problemExample("rate_limited", "Too many requests; try again in 42 seconds."),
     z.object({ "Retry-After": z.int().meta({ description: "Seconds to wait before retrying.", example: 42 }) }),
   ),
+  ApiRateLimited: problemResponse(
+    "The credential's rate limit is used up for this window (`reason`: `rate_limited`; RateLimit headers as on every answer of a limited key), or this address has sent too many refused credentials. Wait for `Retry-After` seconds.",
+    problemExample("rate_limited", "This API key may make 100 requests per minute, and has used them up. Try again in 17 s.", {
+      reason: "rate_limited",
+    }),
+    z.object({
+      "Retry-After": z.int().meta({ description: "Seconds until the window ends.", example: 17 }),
+      ...rateLimitHeaderSchemas(),
+    }),
+  ),
   Unavailable: problemResponse(
     "The database is not answering (down, restarting or overloaded); nothing was changed. Retry after `Retry-After` seconds.",
     problemExample("unavailable", "The database is not answering right now; try again in 5 seconds."),
@@ -200,8 +238,8 @@ export function withFormBody(requestBody: NonNullable<ZodOpenApiOperationObject[
 
 /**
  * An authenticated `/api/v1` operation: adds the credential alternatives, `X-Keyward-Account`, the responses the
- * authenticator itself gives (400, 401, 403 naming the policy or the address, 429 once an address has sent too many refused
- * credentials, 503), 413 and 422 for operations with a body, and
+ * authenticator itself gives (400, 401, 403 naming the policy or the address, 429 when the credential's rate limit is
+ * used up or an address has sent too many refused credentials, 503), the RateLimit headers on success answers, 413 and 422 for operations with a body, and
  * the `x-keyward-policy` extension. Path modules call it for every route wrapped in `withPrincipal`:
  *
  * ```ts
@@ -225,7 +263,12 @@ export function apiOperation({ policy, ...operation }: ApiOperationOptions): Zod
     security: operation.security ?? ANY_CREDENTIAL,
     parameters: [keywardAccountHeader, ...(operation.parameters ?? [])],
     responses: {
-      ...operation.responses,
+      ...Object.fromEntries(
+        Object.entries(operation.responses ?? {}).map(([status, response]) => [
+          status,
+          /^2/.test(status) ? withRateLimitHeaders(response as ZodOpenApiResponseObject) : response,
+        ]),
+      ),
       400: problemRef("InvalidRequest"),
       401: problemRef("Unauthorized"),
       // Any access code's key may have allowed IP addresses, so even an operation without a policy can answer 403.
@@ -233,7 +276,7 @@ export function apiOperation({ policy, ...operation }: ApiOperationOptions): Zod
       ...(hasBody
         ? { 413: problemRef("PayloadTooLarge"), 415: problemRef("UnsupportedMediaType"), 422: problemRef("ValidationFailed") }
         : {}),
-      429: problemRef("RateLimited"),
+      429: problemRef("ApiRateLimited"),
       503: problemRef("Unavailable"),
     },
     ...(policy ? { "x-keyward-policy": policy } : {}),

@@ -77,6 +77,23 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("answers 429 with Retry-After and the RateLimit headers on every /api/v1 operation that needs a credential, and names the headers on its success answers", () => {
+    const limited = document.components?.responses?.ApiRateLimited as OpenAPIV3_1.ResponseObject;
+    expect(Object.keys(limited.headers ?? {})).toEqual(["Retry-After", "RateLimit-Policy", "RateLimit"]);
+    const secured = operations.filter(({ path, operation }) => path.startsWith("/api/v1/") && (operation.security ?? []).length > 0);
+    expect(secured.length).toBeGreaterThan(5);
+    for (const { path, method, operation } of secured) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(operation.responses?.["429"], where).toEqual({ $ref: "#/components/responses/ApiRateLimited" });
+      const success = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith("2"));
+      for (const [status, response] of success) {
+        expect(Object.keys((response as OpenAPIV3_1.ResponseObject).headers ?? {}), `${where} ${status}`).toEqual(
+          expect.arrayContaining(["RateLimit-Policy", "RateLimit"]),
+        );
+      }
+    }
+  });
+
   it("offers a security scheme for each transport OpenAPI can express, and OAuth2 client credentials", () => {
     const schemes = Object.values(document.components?.securitySchemes ?? {}) as OpenAPIV3_1.SecuritySchemeObject[];
     const described = schemes.map((s) =>

@@ -56,6 +56,8 @@ const DESCRIPTION = `The Keyward API: JSON over HTTPS under \`/api/v1\`. A human
 
 **Errors.** Every error is \`application/problem+json\` (RFC 9457, schema \`Problem\`): 401 with \`WWW-Authenticate\` when the credential is missing or not valid (an expired access code or personal API key included: \`reason\` \`expired\` or \`personal_key_expired\`), 403 naming the missing \`policy\`, 413 for bodies over 1 MiB, 422 with per-field \`errors\`, 429 with \`Retry-After\`, 503 when the database is not answering.
 
+**Rate limits.** An API key (Details → Rate limit) and the organisation's personal keys (Settings → Rate limit for personal keys) may have a limit of N requests per second, minute or hour, counted across every server in fixed windows. Every answer to such a credential carries the IETF fields \`RateLimit-Policy: "default";q=100;w=60\` and \`RateLimit: "default";r=42;t=17\` (draft-ietf-httpapi-ratelimit-headers-11: quota, window, remaining, seconds to reset); over the limit, 429 with \`reason\` \`rate_limited\` and \`Retry-After\` until the window ends.
+
 **Caching.** Every response is \`Cache-Control: no-store\`.`;
 
 /** Joins the path modules; two modules describing the same path and method is a mistake, not a merge. */

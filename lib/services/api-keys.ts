@@ -348,7 +348,7 @@ export async function updateApiKey(
     if (widening) return widening;
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     const set: Partial<typeof apiKeys.$inferInsert> = {};
-    const fields = ["name", "description", "tags", "policies", "logRequests", "logBodies", "actsAsUserId", "allowedIps"] as const;
+    const fields = ["name", "description", "tags", "policies", "logRequests", "logBodies", "actsAsUserId", "allowedIps", "rateLimit"] as const;
     for (const field of fields) {
       const next = input[field];
       if (next === undefined) continue;

@@ -1,37 +1,50 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organizations } from "@/db/schema";
+import { organizations, type Organization } from "@/db/schema";
 import { invalidateVerificationCache } from "@/lib/api-auth/resolvers/verification-cache";
 import { writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
-import type { UpdateMaxPersonalKeyLifetimeInput, UpdateSettingInput } from "@/lib/validators/settings";
+import type {
+  UpdateMaxPersonalKeyLifetimeInput,
+  UpdatePersonalKeyRateLimitData,
+  UpdateSettingInput,
+} from "@/lib/validators/settings";
+
+type SettingColumn = Exclude<keyof Organization, "id" | "slug" | "name" | "createdAt">;
 
 /**
- * Turns one of the organisation's API settings on or off; the row is locked and only that column is written, so a
- * concurrent change of another switch survives. The audit event lists what changed.
+ * Changes one setting column: the row is locked and only that column is written, so a concurrent change of another
+ * setting survives. The audit event lists what changed; saving the same value again changes and audits nothing.
  */
-export async function updateSetting(db: Db, author: Author, input: UpdateSettingInput, meta: RequestMeta): Promise<Result> {
-  const { setting, enabled } = input;
-  const outcome = await db.transaction(async (tx) => {
+async function changeSetting<F extends SettingColumn>(
+  db: Db,
+  author: Author,
+  field: F,
+  after: Organization[F],
+  meta: RequestMeta,
+): Promise<Result> {
+  return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, author.audit.organizationId)).for("update");
     if (!org) return fail("not_found", "Your organisation was not found.");
-    if (org[setting] === enabled) return ok();
-    await tx.update(organizations).set({ [setting]: enabled }).where(eq(organizations.id, org.id));
+    const before = org[field];
+    if (JSON.stringify(before) === JSON.stringify(after)) return ok();
+    await tx.update(organizations).set({ [field]: after }).where(eq(organizations.id, org.id));
     await writeAudit(
       tx,
       author.audit,
-      {
-        action: "settings.updated",
-        target: { id: org.id, label: org.name },
-        metadata: { changes: { [setting]: { before: org[setting], after: enabled } } },
-      },
+      { action: "settings.updated", target: { id: org.id, label: org.name }, metadata: { changes: { [field]: { before, after } } } },
       meta,
     );
     return ok();
   });
+}
+
+/** Turns one of the organisation's API settings on or off. */
+export async function updateSetting(db: Db, author: Author, input: UpdateSettingInput, meta: RequestMeta): Promise<Result> {
+  const outcome = await changeSetting(db, author, input.setting, input.enabled, meta);
   // Query-string and write-policy rules apply from the next request on.
   invalidateVerificationCache();
   return outcome;
@@ -48,21 +61,18 @@ export async function updateMaxPersonalKeyLifetime(
   meta: RequestMeta,
 ): Promise<Result> {
   const days = input.maxLifetime === "none" ? null : Number(input.maxLifetime);
-  return db.transaction(async (tx) => {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, author.audit.organizationId)).for("update");
-    if (!org) return fail("not_found", "Your organisation was not found.");
-    if (org.maxPersonalKeyLifetimeDays === days) return ok();
-    await tx.update(organizations).set({ maxPersonalKeyLifetimeDays: days }).where(eq(organizations.id, org.id));
-    await writeAudit(
-      tx,
-      author.audit,
-      {
-        action: "settings.updated",
-        target: { id: org.id, label: org.name },
-        metadata: { changes: { maxPersonalKeyLifetimeDays: { before: org.maxPersonalKeyLifetimeDays, after: days } } },
-      },
-      meta,
-    );
-    return ok();
-  });
+  return changeSetting(db, author, "maxPersonalKeyLifetimeDays", days, meta);
+}
+
+/**
+ * Sets the Rate limit for personal keys (null: none). The personal-key resolver reads it with the key on every
+ * request, so the next request of every personal key obeys it.
+ */
+export async function updatePersonalKeyRateLimit(
+  db: Db,
+  author: Author,
+  input: UpdatePersonalKeyRateLimitData,
+  meta: RequestMeta,
+): Promise<Result> {
+  return changeSetting(db, author, "personalKeyRateLimit", input.rateLimit, meta);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { API_POLICY_NAMES, type ApiPolicy } from "@/lib/api-auth/policies";
 import { parseAddress, parseAllowlistEntry } from "@/lib/http/address-allowlist";
+import { rateLimitResponseSchema, rateLimitSchema } from "./rate-limits";
 import { text } from "./text";
 
 export const ACCESS_CODES_PER_KEY = 2;
@@ -149,6 +150,7 @@ export const updateApiKeySchema = z.object({
   logBodies: z.boolean().optional(),
   actsAsUserId: actsAsUserId.optional(),
   allowedIps: allowedIps.optional(),
+  rateLimit: rateLimitSchema.optional(),
 });
 export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
 export type UpdateApiKeyData = z.output<typeof updateApiKeySchema>;
@@ -214,6 +216,7 @@ export const apiKeyResponseSchema = z
     allowedIps: z.array(z.string()).meta({
       description: "Addresses and CIDR ranges the key's access codes may be used from; empty: any address.",
     }),
+    rateLimit: rateLimitResponseSchema,
     linkedKeyId: z.string().nullable().meta({ description: "For a linked key: the source key's id in the other organisation." }),
     status: z.enum(["active", "archived"]),
     createdAt: isoTime,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rateLimitSchema } from "./rate-limits";
 
 /** The organisation's API settings (Administration → Settings), each an on/off switch. */
 export const SETTING_NAMES = ["allowWritePolicies", "allowQueryStringKeys", "allowPersonalApiKeys"] as const;
@@ -29,3 +30,8 @@ export const updateMaxPersonalKeyLifetimeSchema = z.object({
   }),
 });
 export type UpdateMaxPersonalKeyLifetimeInput = z.infer<typeof updateMaxPersonalKeyLifetimeSchema>;
+
+/** Rate limit for personal keys: one limit the organisation sets, a budget of its own for each person's key. */
+export const updatePersonalKeyRateLimitSchema = z.object({ rateLimit: rateLimitSchema });
+export type UpdatePersonalKeyRateLimitInput = z.input<typeof updatePersonalKeyRateLimitSchema>;
+export type UpdatePersonalKeyRateLimitData = z.output<typeof updatePersonalKeyRateLimitSchema>;

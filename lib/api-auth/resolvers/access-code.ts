@@ -104,6 +104,9 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, accoun
     ok: true,
     allowQueryStringKeys: org.allowQueryStringKeys,
     allowedIps: key === row.key ? [key.allowedIps] : [row.key.allowedIps, key.allowedIps],
+    rateLimits: (key === row.key ? [key] : [row.key, key]).flatMap((k) =>
+      k.rateLimit ? [{ subject: `api-key:${k.id}`, limit: k.rateLimit }] : [],
+    ),
     principal: {
       organization: { id: org.id, slug: org.slug, name: org.name },
       credential: { kind: "access_code", id: row.codeId },
@@ -129,6 +132,7 @@ function selectKeyWithOrganization(db: Db) {
         logRequests: apiKeys.logRequests,
         logBodies: apiKeys.logBodies,
         allowedIps: apiKeys.allowedIps,
+        rateLimit: apiKeys.rateLimit,
         actsAsUserId: apiKeys.actsAsUserId,
         archivedAt: apiKeys.archivedAt,
       },

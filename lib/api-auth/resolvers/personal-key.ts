@@ -27,6 +27,7 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db, now: 
       allowPersonalApiKeys: organizations.allowPersonalApiKeys,
       allowQueryStringKeys: organizations.allowQueryStringKeys,
       allowWritePolicies: organizations.allowWritePolicies,
+      rateLimit: organizations.personalKeyRateLimit,
     })
     .from(personalApiKeys)
     .innerJoin(users, eq(users.id, personalApiKeys.userId))
@@ -45,6 +46,8 @@ export const resolvePersonalKey: CredentialResolver = async (secret, { db, now: 
   return {
     ok: true,
     allowQueryStringKeys: row.allowQueryStringKeys,
+    // Each person's key has a budget of its own under the organisation's one limit.
+    rateLimits: row.rateLimit ? [{ subject: `personal-key:${row.keyId}`, limit: row.rateLimit }] : [],
     principal: {
       organization: { id: row.orgId, slug: row.orgSlug, name: row.orgName },
       credential: { kind: "personal_key", id: row.keyId },

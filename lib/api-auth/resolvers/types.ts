@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import type { RateLimitSubject } from "../key-rate-limit";
 import type { Transport } from "../credential-transport";
 import type { Principal } from "../principal";
 import type { Refusal } from "../refusals";
@@ -36,6 +37,11 @@ export type ResolveResult =
        * obeys its own key's list and the link's). Empty lists allow any address.
        */
       allowedIps?: readonly (readonly string[])[];
+      /**
+       * The rate limits the request spends from (a linked key's code: its own key's and the link's). Resolved with
+       * the credential, so a key without a limit costs nothing more.
+       */
+      rateLimits?: readonly RateLimitSubject[];
     }
   | { ok: false; refusal: Refusal; /** A sentence more precise than the refusal's own. */ detail?: string; attempt?: FailedAttempt };
 

@@ -60,7 +60,7 @@ export const apiKeysPaths: ZodOpenApiPathsObject = {
       operationId: "updateApiKey",
       tags: ["API keys"],
       summary: "Change an API key",
-      description: "Name, description, tags, policies, logging, the person the key acts as and the allowed IP addresses; fields left out stay as they are. `allowedIps` replaces the whole list (an empty list allows any address); the change is audited.",
+      description: "Name, description, tags, policies, logging, the person the key acts as, the allowed IP addresses and the rate limit; fields left out stay as they are. `allowedIps` replaces the whole list (an empty list allows any address); `rateLimit` is `{ requests, per }` or null for none. The change is audited.",
       requestParams: keyPath,
       requestBody: { required: true, content: { "application/json": { schema: updateApiKeySchema } } },
       responses: { 200: oneKey("The changed key."), 404: problemRef("NotFound"), 409: problemRef("Conflict") },

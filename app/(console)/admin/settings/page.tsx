@@ -3,8 +3,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { rateLimitFormValue } from "@/lib/validators/rate-limits";
 import { maxLifetimeChoiceOf } from "@/lib/validators/settings";
 import { MaxLifetimeSetting } from "./_components/max-lifetime-setting";
+import { PersonalKeyRateLimitSetting } from "./_components/personal-key-rate-limit-setting";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         }}
       />
       <MaxLifetimeSetting value={maxLifetimeChoiceOf(org!.maxPersonalKeyLifetimeDays)} />
+      <PersonalKeyRateLimitSetting value={rateLimitFormValue(org!.personalKeyRateLimit)} />
     </div>
   );
 }

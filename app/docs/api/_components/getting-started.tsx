@@ -133,7 +133,9 @@ export function GettingStarted() {
           Every error is <code>application/problem+json</code> (RFC 9457) with a sentence in <code>detail</code>. 401
           carries a <code>WWW-Authenticate</code> challenge; 403 names the missing <code>policy</code>; 422 lists{" "}
           <code>errors</code> per field; 429 says when to retry in <code>Retry-After</code>; bodies over 1 MiB get
-          413.
+          413. A key with a rate limit gets <code>RateLimit-Policy</code> (its quota <code>q</code> per window{" "}
+          <code>w</code> seconds) and <code>RateLimit</code> (<code>r</code> requests left, <code>t</code> seconds to
+          the reset) on every answer.
         </p>
         <Code label="A 403 answer">{`HTTP/1.1 403 Forbidden
 Content-Type: application/problem+json

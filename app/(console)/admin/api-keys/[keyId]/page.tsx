@@ -5,6 +5,7 @@ import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { listPeople } from "@/db/queries/people";
 import { loadKeyPage } from "@/lib/api-keys/load";
 import { can } from "@/lib/auth/actor";
+import { rateLimitFormValue } from "@/lib/validators/rate-limits";
 import { ApiKeyDetailsForm } from "./_components/api-key-details-form";
 
 export const metadata: Metadata = { title: "API key" };
@@ -42,6 +43,7 @@ export default async function ApiKeyDetailsPage({ params }: { params: Promise<{ 
           logRequests: key.logRequests,
           logBodies: key.logBodies,
           allowedIps: key.allowedIps.join("\n"),
+          rateLimit: rateLimitFormValue(key.rateLimit),
           actsAsUserId: key.actsAsUserId ?? "",
         }}
       />

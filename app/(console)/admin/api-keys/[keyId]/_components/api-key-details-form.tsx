@@ -7,10 +7,12 @@ import { ApiKeyFields } from "@/components/api-keys/api-key-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { RateLimitFields } from "@/components/rate-limits/rate-limit-fields";
 import { FormError } from "@/components/ui/form-error";
 import { Textarea } from "@/components/ui/textarea";
 import { updateApiKeyAction } from "@/lib/actions/api-keys";
 import { editApiKeySchema, editLinkedApiKeySchema } from "@/lib/validators/api-keys";
+import { rateLimitFormValue } from "@/lib/validators/rate-limits";
 
 type Input = z.input<typeof editApiKeySchema>;
 
@@ -38,8 +40,12 @@ export function ApiKeyDetailsForm({
     fieldErrorPrefix: "values.",
     onSuccess: (_, data) => {
       toast.success("API key saved");
-      // The textarea holds lines; the saved list comes back as an array.
-      form.reset({ ...(data as Input), allowedIps: (data.allowedIps ?? []).join("\n") });
+      // The textarea holds lines and the limit's fields text; the saved values come back as an array and a number.
+      form.reset({
+        ...(data as Input),
+        allowedIps: (data.allowedIps ?? []).join("\n"),
+        rateLimit: rateLimitFormValue(data.rateLimit ?? null),
+      });
       router.refresh();
     },
   });
@@ -62,6 +68,13 @@ export function ApiKeyDetailsForm({
       >
         <Textarea rows={3} spellCheck={false} className="font-mono text-xs" disabled={readOnly || pending} {...form.register("allowedIps")} />
       </Field>
+      <RateLimitFields
+        form={form}
+        id="api-key-rate-limit"
+        legend="Rate limit"
+        description="Optional. At most this many requests with the key's access codes per second, minute or hour, across every server; more get 429 Too Many Requests until the window ends. Empty Requests: no limit."
+        disabled={readOnly || pending}
+      />
       <FormError message={formError} />
       {readOnly ? null : (
         <Button type="submit" className="w-fit" pending={pending} pendingLabel="Saving…">
