@@ -11,6 +11,12 @@ export const organizations = pgTable("organizations", {
   allowPersonalApiKeys: boolean("allow_personal_api_keys").notNull().default(true),
   /** Maximum personal key lifetime in days; null is No limit (keys without expiry allowed). */
   maxPersonalKeyLifetimeDays: integer("max_personal_key_lifetime_days"),
+  /**
+   * Keep access logs for (days): raw entries older than this are pruned; the hourly counts stay. 365 by default:
+   * before this setting nothing was ever pruned, so existing organisations lose no entry they may rely on until an
+   * Administrator chooses a shorter period.
+   */
+  accessLogRetentionDays: integer("access_log_retention_days").notNull().default(365),
   createdAt: createdAt(),
 });
 
