@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateMaxPersonalKeyLifetime, updateSetting } from "@/lib/services/settings";
-import { updateMaxPersonalKeyLifetimeSchema, updateSettingSchema } from "@/lib/validators/settings";
+import { updateAccessLogRetention, updateMaxPersonalKeyLifetime, updateSetting } from "@/lib/services/settings";
+import { updateAccessLogRetentionSchema, updateMaxPersonalKeyLifetimeSchema, updateSettingSchema } from "@/lib/validators/settings";
 import { defineAction } from "./define-action";
 
 const settingsWrite = {
@@ -21,4 +21,10 @@ export const updateMaxPersonalKeyLifetimeAction = defineAction({
   ...settingsWrite,
   input: updateMaxPersonalKeyLifetimeSchema,
   run: ({ db, author, input, meta }) => updateMaxPersonalKeyLifetime(db, author, input, meta),
+});
+
+export const updateAccessLogRetentionAction = defineAction({
+  ...settingsWrite,
+  input: updateAccessLogRetentionSchema,
+  run: ({ db, author, input, meta }) => updateAccessLogRetention(db, author, input, meta),
 });
