@@ -1,6 +1,7 @@
 import "server-only";
 import { closeDb, migrateProcessDatabase } from "@/db/client";
 import { isEmpty, seedDemoData } from "@/db/seed";
+import { startPruneJob, stopPruneJob } from "@/lib/access-log/prune-runtime";
 import { drainAccessLog } from "@/lib/access-log/writer";
 import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
@@ -25,11 +26,11 @@ export async function prepareServer(): Promise<void> {
 
 /**
  * After the last request was answered (lib/shutdown.ts): the webhook worker hands back its claims, the access log and
- * "last used" updates are written and the expiry job's run in progress ends, then the database is closed (PGlite writes its files and frees the
+ * "last used" updates are written and the expiry and pruning jobs' runs in progress end, then the database is closed (PGlite writes its files and frees the
  * data dir's lock).
  */
 async function finalSteps(deadline: number): Promise<void> {
-  const [released, log] = await Promise.all([stopWebhookWorker(), drainAccessLog(deadline), stopExpiryJob()]);
+  const [released, log] = await Promise.all([stopWebhookWorker(), drainAccessLog(deadline), stopExpiryJob(), stopPruneJob()]);
   await closeDb().catch((error: unknown) => {
     console.error("[keyward] Closing the database failed:", error instanceof Error ? error.message : error);
   });
@@ -50,6 +51,8 @@ export async function startServer(): Promise<void> {
     await startWebhookWorker();
     // Expiring / Expired notices; every instance schedules it, one at a time runs it (see lib/expiry/job.ts).
     startExpiryJob();
+    // Deletes access-log entries older than each organisation's Keep access logs for (see lib/access-log/prune.ts).
+    startPruneJob();
   } catch (error) {
     console.error("[keyward] Start-up failed:", error instanceof Error ? error.message : error);
     process.exit(1);

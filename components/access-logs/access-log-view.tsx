@@ -12,10 +12,13 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { getDb } from "@/db/client";
 import { listAccessLogs, listPersonalKeyOwners, STATUS_CLASSES, TIME_RANGES, type TimeRange } from "@/db/queries/access-logs";
 import { listApiKeys } from "@/db/queries/api-keys";
+import { getUsage, type UsageScope } from "@/db/queries/usage";
+import { UsagePanel } from "@/components/usage/usage-panel";
 import { credentialLabel, parseCredentialFilter } from "@/lib/access-log/credential-label";
 import { dateTime } from "@/lib/validators/text";
+import { usageRangeOf } from "@/lib/validators/usage";
 
-export type AccessLogSearch = { key?: string; status?: string; range?: string; from?: string; to?: string; cursor?: string };
+export type AccessLogSearch = { key?: string; status?: string; range?: string; from?: string; to?: string; cursor?: string; usage?: string };
 
 /** The Time select's choice for a range of one's own: From and To apply (as they also do with Any time). */
 const CUSTOM_RANGE = "custom";
@@ -62,6 +65,24 @@ export async function AccessLogView({
     to,
     cursor,
   });
+  // The whole organisation's chart follows the filters the rollups can: key or credential, status class, and time
+  // to the hour. The key's own Logs tab has its chart on the Usage tab.
+  const usageScope: UsageScope = keyFilter
+    ? { kind: "api_key", apiKeyId: keyFilter.id }
+    : credential?.kind === "oauth_token"
+      ? { kind: "company_credentials" }
+      : credential?.kind === "personal_key"
+        ? { kind: "personal_key", userId: credential.userId }
+        : { kind: "organization" };
+  const usage = fixedKey
+    ? null
+    : await getUsage(db, organizationId, usageScope, usageRangeOf(search.usage), {
+        status,
+        lastMs: range ? TIME_RANGES[range].ms : undefined,
+        from,
+        to,
+      });
+  const filtered = Boolean(keyFilter || credential || status || range || from || to);
   const query = (extra: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     const all = {
@@ -72,6 +93,7 @@ export async function AccessLogView({
       to: to ? search.to : undefined,
       ...extra,
     };
+    if (search.usage) params.set("usage", usageRangeOf(search.usage));
     for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
     const text = params.toString();
     return text ? `${basePath}?${text}` : basePath;
@@ -139,10 +161,18 @@ export async function AccessLogView({
           <Label htmlFor="log-to">To</Label>
           <LocalDateTimeInput id="log-to" name="to" value={to ? search.to : undefined} />
         </div>
+        {search.usage ? <input type="hidden" name="usage" value={usageRangeOf(search.usage)} /> : null}
         <Button type="submit" variant="secondary">
           Filter
         </Button>
       </form>
+      {usage ? (
+        <UsagePanel
+          title={filtered ? "Requests matching the filters" : `Requests of the whole organisation`}
+          usage={usage}
+          note={filtered ? "times to the whole hour" : undefined}
+        />
+      ) : null}
       {entries.length === 0 ? (
         <EmptyState
           title="No requests"

@@ -7,6 +7,7 @@ export * from "./sessions";
 export * from "./company-credentials";
 export * from "./api-keys";
 export * from "./access-logs";
+export * from "./access-log-rollups";
 export * from "./personal-api-keys";
 export * from "./webhooks";
 export * from "./expiry-notices";

@@ -14,6 +14,12 @@ export const organizations = pgTable("organizations", {
   maxPersonalKeyLifetimeDays: integer("max_personal_key_lifetime_days"),
   /** Rate limit for personal keys: each person's key gets this budget of its own; null = no limit. */
   personalKeyRateLimit: rateLimitColumn("personal_key_rate_limit"),
+  /**
+   * Keep access logs for (days): raw entries older than this are pruned; the hourly counts stay. 365 by default:
+   * before this setting nothing was ever pruned, so existing organisations lose no entry they may rely on until an
+   * Administrator chooses a shorter period.
+   */
+  accessLogRetentionDays: integer("access_log_retention_days").notNull().default(365),
   createdAt: createdAt(),
 });
 

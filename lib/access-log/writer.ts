@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { accessCodes, accessLogs, apiKeys, type NewAccessLog } from "@/db/schema";
 import { classifyDatabaseError, pgErrorCode } from "@/lib/db-errors";
+import { addToRollups } from "./rollup";
 
 export interface Touch {
   accessCodeId?: string | null;
@@ -100,8 +101,9 @@ export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
       dropped++;
       if (++overflowed % 1_000 === 1) log(`the queue is full (${maxQueue}); dropped ${overflowed} of the oldest entries so far.`);
     }
-    queue.push(storable(entry));
     const at = entry.createdAt instanceof Date ? entry.createdAt : new Date();
+    // The time is fixed here, not by the column's default: the row and its hourly count must agree on the hour.
+    queue.push(storable({ ...entry, createdAt: at }));
     for (const [map, id, tag] of [
       [touches.codes, touch.accessCodeId, "c"],
       [touches.keys, touch.apiKeyId, "k"],
@@ -139,12 +141,16 @@ export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
   type Outcome = "done" | "unavailable";
 
   /**
-   * Writes `rows`; a refusal for their data is retried row by row and only the refused rows are dropped. Returns
-   * the rows left unwritten because the database became unavailable (none when done).
+   * Writes `rows` and adds them to the hourly counts in one transaction; a refusal for their data is retried row by
+   * row and only the refused rows are dropped (and not counted). Returns the rows left unwritten because the database
+   * became unavailable (none when done).
    */
   async function insert(db: Db, rows: NewAccessLog[]): Promise<NewAccessLog[]> {
     try {
-      await db.insert(accessLogs).values(rows);
+      await db.transaction(async (tx) => {
+        await tx.insert(accessLogs).values(rows);
+        await addToRollups(tx, rows);
+      });
       written += rows.length;
       return [];
     } catch (error) {

@@ -1,8 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updateMaxPersonalKeyLifetime, updatePersonalKeyRateLimit, updateSetting } from "@/lib/services/settings";
 import {
+  updateAccessLogRetention,
+  updateMaxPersonalKeyLifetime,
+  updatePersonalKeyRateLimit,
+  updateSetting,
+} from "@/lib/services/settings";
+import {
+  updateAccessLogRetentionSchema,
   updateMaxPersonalKeyLifetimeSchema,
   updatePersonalKeyRateLimitSchema,
   updateSettingSchema,
@@ -31,4 +37,10 @@ export const updatePersonalKeyRateLimitAction = defineAction({
   ...settingsWrite,
   input: updatePersonalKeyRateLimitSchema,
   run: ({ db, author, input, meta }) => updatePersonalKeyRateLimit(db, author, input, meta),
+});
+
+export const updateAccessLogRetentionAction = defineAction({
+  ...settingsWrite,
+  input: updateAccessLogRetentionSchema,
+  run: ({ db, author, input, meta }) => updateAccessLogRetention(db, author, input, meta),
 });

@@ -7,10 +7,11 @@ import { writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
-import type {
-  UpdateMaxPersonalKeyLifetimeInput,
-  UpdatePersonalKeyRateLimitData,
-  UpdateSettingInput,
+import {
+  updateAccessLogRetentionSchema,
+  type UpdateMaxPersonalKeyLifetimeInput,
+  type UpdatePersonalKeyRateLimitData,
+  type UpdateSettingInput,
 } from "@/lib/validators/settings";
 
 type SettingColumn = Exclude<keyof Organization, "id" | "slug" | "name" | "createdAt">;
@@ -75,4 +76,15 @@ export async function updatePersonalKeyRateLimit(
   meta: RequestMeta,
 ): Promise<Result> {
   return changeSetting(db, author, "personalKeyRateLimit", input.rateLimit, meta);
+}
+
+/**
+ * Sets Keep access logs for. The service parses the input itself, not only the action: the value decides what the
+ * pruning job deletes, so no caller may hand it a number of its own. Entries older than the new period go at the
+ * job's next run (lib/access-log/prune.ts); the hourly usage counts stay.
+ */
+export async function updateAccessLogRetention(db: Db, author: Author, raw: unknown, meta: RequestMeta): Promise<Result> {
+  const parsed = updateAccessLogRetentionSchema.safeParse(raw);
+  if (!parsed.success) return fail("invalid", parsed.error.issues[0]?.message ?? "Choose 30, 90 or 365 days.", "retention");
+  return changeSetting(db, author, "accessLogRetentionDays", Number(parsed.data.retention), meta);
 }

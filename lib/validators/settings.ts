@@ -35,3 +35,14 @@ export type UpdateMaxPersonalKeyLifetimeInput = z.infer<typeof updateMaxPersonal
 export const updatePersonalKeyRateLimitSchema = z.object({ rateLimit: rateLimitSchema });
 export type UpdatePersonalKeyRateLimitInput = z.input<typeof updatePersonalKeyRateLimitSchema>;
 export type UpdatePersonalKeyRateLimitData = z.output<typeof updatePersonalKeyRateLimitSchema>;
+/** Administration → Settings → Keep access logs for: the choices, in days, as the select sends them. */
+export const ACCESS_LOG_RETENTIONS = { "30": "30 days", "90": "90 days", "365": "365 days" } as const;
+export type AccessLogRetentionChoice = keyof typeof ACCESS_LOG_RETENTIONS;
+
+/** Raw entries older than this are pruned; the hourly usage counts are kept whatever is chosen. */
+export const updateAccessLogRetentionSchema = z.object({
+  retention: z.enum(Object.keys(ACCESS_LOG_RETENTIONS) as [AccessLogRetentionChoice, ...AccessLogRetentionChoice[]], {
+    error: "Choose 30, 90 or 365 days.",
+  }),
+});
+export type UpdateAccessLogRetentionInput = z.infer<typeof updateAccessLogRetentionSchema>;

@@ -3,9 +3,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
 import { requirePagePermission } from "@/lib/auth/actor";
+import { updateAccessLogRetentionAction, updateMaxPersonalKeyLifetimeAction } from "@/lib/actions/settings";
 import { rateLimitFormValue } from "@/lib/validators/rate-limits";
-import { maxLifetimeChoiceOf } from "@/lib/validators/settings";
-import { MaxLifetimeSetting } from "./_components/max-lifetime-setting";
+import { ACCESS_LOG_RETENTIONS, MAX_PERSONAL_KEY_LIFETIMES, maxLifetimeChoiceOf } from "@/lib/validators/settings";
+import { ChoiceSetting } from "./_components/choice-setting";
 import { PersonalKeyRateLimitSetting } from "./_components/personal-key-rate-limit-setting";
 import { SettingsForm } from "./_components/settings-form";
 
@@ -25,7 +26,30 @@ export default async function SettingsPage() {
           allowPersonalApiKeys: org!.allowPersonalApiKeys,
         }}
       />
-      <MaxLifetimeSetting value={maxLifetimeChoiceOf(org!.maxPersonalKeyLifetimeDays)} />
+      {[
+        {
+          id: "setting-max-personal-key-lifetime",
+          label: "Maximum personal key lifetime",
+          description:
+            "The longest expiry people may choose when they enable or regenerate their personal API key; with a limit, No expiry is not offered. Lowering it does not shorten existing keys: API Management flags those that exceed it.",
+          choices: MAX_PERSONAL_KEY_LIFETIMES,
+          value: maxLifetimeChoiceOf(org!.maxPersonalKeyLifetimeDays),
+          field: "maxLifetime",
+          save: updateMaxPersonalKeyLifetimeAction,
+        },
+        {
+          id: "setting-access-log-retention",
+          label: "Keep access logs for",
+          description:
+            "Access-log entries older than this are deleted, within the hour after you choose a shorter period. The usage charts keep their hourly counts.",
+          choices: ACCESS_LOG_RETENTIONS,
+          value: String(org!.accessLogRetentionDays),
+          field: "retention",
+          save: updateAccessLogRetentionAction,
+        },
+      ].map((setting) => (
+        <ChoiceSetting key={setting.id} {...setting} />
+      ))}
       <PersonalKeyRateLimitSetting value={rateLimitFormValue(org!.personalKeyRateLimit)} />
     </div>
   );

@@ -8,7 +8,11 @@ import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { getDb } from "@/db/client";
 import { getPerson } from "@/db/queries/people";
 import { getPersonalKeyState } from "@/db/queries/personal-api-keys";
+import { getUsage } from "@/db/queries/usage";
 import { listWebhooksForUser, toWebhookListItem } from "@/db/queries/webhooks";
+import { UsagePanel } from "@/components/usage/usage-panel";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { usageRangeOf } from "@/lib/validators/usage";
 import { can, requirePagePermission } from "@/lib/auth/actor";
 import { z } from "zod";
 import { ClearApiKeyButton } from "../_components/clear-api-key-button";
@@ -17,16 +21,23 @@ import { KEY_STATUS_LABELS } from "../_components/key-status";
 export const metadata: Metadata = { title: "API Management" };
 
 /** One person's API access, for Administrators: key status, Clear API Key, and their webhooks. */
-export default async function ApiManagementPersonPage({ params }: { params: Promise<{ userId: string }> }) {
+export default async function ApiManagementPersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ userId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const actor = await requirePagePermission("api_management:read");
   const { userId } = await params;
   if (!z.uuid().safeParse(userId).success) notFound();
   const db = await getDb();
   const person = await getPerson(db, actor.organization.id, userId);
   if (!person) notFound();
-  const [state, webhooks] = await Promise.all([
+  const [state, webhooks, usage] = await Promise.all([
     getPersonalKeyState(db, actor.organization.id, person.id),
     listWebhooksForUser(db, actor.organization.id, person.id),
+    getUsage(db, actor.organization.id, { kind: "personal_key", userId: person.id }, usageRangeOf(firstValues(await searchParams).usage)),
   ]);
   const key = state.key;
   const canWrite = can(actor, "api_management:write");
@@ -73,6 +84,9 @@ export default async function ApiManagementPersonPage({ params }: { params: Prom
           </div>
         ) : null}
       </section>
+      <div className="max-w-3xl">
+        <UsagePanel title="Personal API key requests" usage={usage} />
+      </div>
       <section aria-labelledby="webhooks-heading" className="grid gap-4">
         <h2 id="webhooks-heading" className="text-lg font-semibold">
           Webhooks

@@ -4,8 +4,12 @@ import { ApiDocsLink } from "@/components/docs/api-docs-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db/client";
 import { getOrganizationOrThrow } from "@/db/queries/organizations";
+import { getUsage, listBusiestAccessCodes } from "@/db/queries/usage";
+import { UsagePanel } from "@/components/usage/usage-panel";
 import { loadKeyPage } from "@/lib/api-keys/load";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { usageRangeOf } from "@/lib/validators/usage";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -19,9 +23,21 @@ function exampleCode(codes: { prefix: string; description: string | null; enable
   return code ? { text: `${code.prefix}…`, code } : { text: "<access code>", code: null };
 }
 
-export default async function UsagePage({ params }: { params: Promise<{ keyId: string }> }) {
+export default async function UsagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ keyId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { actor, key } = await loadKeyPage((await params).keyId);
-  const org = await getOrganizationOrThrow(await getDb(), actor.organization.id);
+  const db = await getDb();
+  const range = usageRangeOf(firstValues(await searchParams).usage);
+  const [org, usage, busiest] = await Promise.all([
+    getOrganizationOrThrow(db, actor.organization.id),
+    getUsage(db, actor.organization.id, { kind: "api_key", apiKeyId: key.id }, range),
+    listBusiestAccessCodes(db, actor.organization.id, key.id, range),
+  ]);
   // The origin the console was reached by, as integrations will reach the API.
   const me = `${requestOrigin(await headers())}/api/v1/me`;
   const example = key.linked ? { text: "<access code>", code: null } : exampleCode(key.accessCodes, new Date());
@@ -49,6 +65,23 @@ export default async function UsagePage({ params }: { params: Promise<{ keyId: s
   ];
   return (
     <div className="grid max-w-3xl grid-cols-[minmax(0,1fr)] gap-5">
+      <UsagePanel title="Requests" usage={usage}>
+        <div className="grid gap-1.5">
+          <h3 className="text-sm font-medium">Busiest access codes</h3>
+          {busiest.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No access code of this key was used in this time.</p>
+          ) : (
+            <ol className="grid gap-1 text-sm" aria-label="Busiest access codes">
+              {busiest.map((code) => (
+                <li key={code.prefix} className="flex justify-between gap-4">
+                  <span className="font-mono">{code.prefix}…</span>
+                  <span className="tabular-nums">{`${code.requests.toLocaleString("en")} ${code.requests === 1 ? "request" : "requests"}`}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </UsagePanel>
       <p className="text-sm text-muted-foreground">
         Send one access code of this key with each request, in one of these ways. If a request carries two different
         codes it is refused. The order Keyward looks in: Authorization, X-API-Key (or X-ApiKey), apiKey, key, form
