@@ -11,7 +11,7 @@ import { createApiKeySchema } from "@/lib/validators/api-keys";
 import { createApiKey } from "./api-keys";
 import { generateCompanyCredentials, rollClientSecret } from "./company-credentials";
 import { revokeReportedSecret } from "./leaked-secrets";
-import { enablePersonalKey } from "./personal-api-keys";
+import { clearPersonalKey, enablePersonalKey, regeneratePersonalKey } from "./personal-api-keys";
 import { createWebhook } from "./webhooks";
 
 let t: TestDatabase;
@@ -59,6 +59,21 @@ describe("a reported leak", () => {
     const [key] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
     expect(key!.revokedAt).not.toBeNull();
     expect((await leakEvents(organization.id)).map((e) => e.action)).toEqual(["personal_api_key.cleared"]);
+  });
+
+  it("clears only the key that was reported: a key made after it stays live", async () => {
+    const { people } = await createOrganization(t.db, "leaky-regenerated", [{ name: "Rae Leaky", roles: ["member"] }]);
+    const rae = authorFor(people[0]!);
+    const first = await enablePersonalKey(t.db, rae, NO_META);
+    if (!first.ok) throw new Error(first.message);
+    const [reported] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
+    const second = await regeneratePersonalKey(t.db, rae, NO_META);
+    if (!second.ok) throw new Error(second.message);
+    // The report read the leaked key before the person regenerated: clearing it must not touch the new one.
+    const cleared = await clearPersonalKey(t.db, rae, people[0]!.id, NO_META, reported!.id);
+    expect(cleared).toMatchObject({ ok: false, reason: "conflict" });
+    const live = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
+    expect(live.filter((k) => k.revokedAt === null).map((k) => k.prefix)).toEqual([second.value.prefix]);
   });
 
   it("stops a rolled client secret's previous secret, deletes the credentials for the current one, and revokes a token", async () => {

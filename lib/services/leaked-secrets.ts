@@ -54,11 +54,16 @@ const REVOKERS: Record<SecretKind, Revoker> = {
   personal_key: async (db, token, meta) => {
     const hash = hashSecret(token);
     const [key] = await db
-      .select({ userId: personalApiKeys.userId, organizationId: personalApiKeys.organizationId, revokedAt: personalApiKeys.revokedAt })
+      .select({
+        id: personalApiKeys.id,
+        userId: personalApiKeys.userId,
+        organizationId: personalApiKeys.organizationId,
+        revokedAt: personalApiKeys.revokedAt,
+      })
       .from(personalApiKeys)
       .where(eq(personalApiKeys.keyHash, hash));
     if (!key) return false;
-    if (!key.revokedAt) await clearPersonalKey(db, scanner(key.organizationId), key.userId, meta);
+    if (!key.revokedAt) await clearPersonalKey(db, scanner(key.organizationId), key.userId, meta, key.id);
     return true;
   },
 

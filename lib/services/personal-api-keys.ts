@@ -40,11 +40,14 @@ async function lockPerson(tx: Tx, organizationId: string, userId: string) {
   return person ?? null;
 }
 
-async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_off" | "regenerated" | "cleared") {
+/** Revokes the person's live key; with `keyId`, only when that key is still the live one. */
+async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_off" | "regenerated" | "cleared", keyId?: string) {
   const [revoked] = await tx
     .update(personalApiKeys)
     .set({ revokedAt: new Date(), revokedById: by.userId, revokedByLabel: by.audit.label, revokeReason: reason })
-    .where(and(eq(personalApiKeys.userId, userId), isNull(personalApiKeys.revokedAt)))
+    .where(
+      and(eq(personalApiKeys.userId, userId), isNull(personalApiKeys.revokedAt), keyId ? eq(personalApiKeys.id, keyId) : undefined),
+    )
     .returning({ id: personalApiKeys.id, prefix: personalApiKeys.prefix });
   return revoked ?? null;
 }
@@ -169,8 +172,12 @@ export async function turnOffPersonalKey(db: Db, author: Author, meta: RequestMe
 }
 
 /** An administrator clears a person's key (API Management): it fails at once; the person must regenerate. */
-export async function clearPersonalKey(db: Db, author: Author, userId: string, meta: RequestMeta): Promise<Result> {
-  return revoke(db, author, userId, "cleared", meta, "This person has no API key to clear.");
+/**
+ * Clear API Key. With `keyId` (a leak report names one key), only that key is cleared: a key the person made after
+ * the leaked one was read must not be the one revoked.
+ */
+export async function clearPersonalKey(db: Db, author: Author, userId: string, meta: RequestMeta, keyId?: string): Promise<Result> {
+  return revoke(db, author, userId, "cleared", meta, "This person has no API key to clear.", keyId);
 }
 
 const REVOKE_ACTIONS = {
@@ -185,13 +192,14 @@ async function revoke(
   reason: keyof typeof REVOKE_ACTIONS,
   meta: RequestMeta,
   noKey: string,
+  keyId?: string,
 ): Promise<Result> {
   return db.transaction(async (tx) => {
     const person = await getPerson(tx, author.audit.organizationId, userId);
     if (!person) return fail("not_found", "That person was not found.");
     const locked = await lockPerson(tx, author.audit.organizationId, person.id);
     if (!locked) return fail("not_found", "That person was not found.");
-    const revoked = await revokeLive(tx, person.id, author, reason);
+    const revoked = await revokeLive(tx, person.id, author, reason, keyId);
     if (!revoked) return fail("conflict", noKey);
     await writeAudit(
       tx,
