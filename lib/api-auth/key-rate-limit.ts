@@ -1,6 +1,6 @@
 import "server-only";
 import type { Executor } from "@/db/client";
-import { claimRateLimitBudget } from "@/lib/rate-limit";
+import { claimRateLimitBudget, retryAfterSeconds } from "@/lib/rate-limit";
 import { RATE_LIMIT_WINDOW_SECONDS, type RequestRateLimit } from "@/lib/validators/rate-limits";
 
 /** A credential's limit and whose budget it spends (`api-key:<id>`, `personal-key:<id>`). */
@@ -60,7 +60,7 @@ export function createKeyRateLimiter({ now = () => new Date() }: { now?: () => D
     const at = now();
     const windowMs = RATE_LIMIT_WINDOW_SECONDS[limit.per] * 1000;
     const windowStart = Math.floor(at.getTime() / windowMs) * windowMs;
-    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - at.getTime()) / 1000));
+    const resetSeconds = retryAfterSeconds(windowMs, at);
     // The window's length is in the counter's name, so changing the unit starts a new count; changing the number
     // keeps the count, and a lowered limit applies to what was already used.
     const key = `key-rate:${subject}:${limit.per}`;
