@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { rateLimitCounters } from "@/db/schema";
 
 export interface RateLimit {
@@ -42,6 +43,50 @@ export async function hitRateLimit(db: Executor, { key, limit, windowMs }: RateL
   await sweepSometimes(db, now);
   return { allowed: (row?.count ?? 1) <= limit, count: row?.count ?? 1 };
 }
+
+/** Hits counted elsewhere, to add to one window of `key`; `hits` may be 0 to read the window's count alone. */
+export interface RateLimitTally {
+  key: string;
+  windowStart: Date;
+  hits: number;
+}
+
+/**
+ * Adds many tallies in one statement and answers each window's total after it, by `key` and window start. A caller
+ * that counts hits in memory pays one round trip for a whole batch instead of one per hit, and reads the windows it
+ * only wants to know about (hits 0) in the same trip, without writing a row for them.
+ */
+export async function addRateLimitTallies(db: Executor, tallies: RateLimitTally[], now = new Date()): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  if (tallies.length === 0) return totals;
+  const values = sql.join(
+    tallies.map((t) => sql`(${t.key}::text, ${t.windowStart.toISOString()}::timestamptz, ${t.hits}::integer)`),
+    sql`, `,
+  );
+  // Inside one statement the final select does not see the rows the insert wrote, hence the coalesce: the insert's
+  // own answer for the windows it touched, the stored count for the ones only read.
+  const rows = rowsOf<{ key: string; window_start: string | Date; count: number }>(
+    await db.execute(sql`
+      with tally(key, window_start, hits) as (values ${values}),
+      added as (
+        insert into rate_limit_counters as c (key, window_start, count)
+        select key, window_start, hits from tally where hits > 0
+        order by key, window_start
+        on conflict (key, window_start) do update set count = c.count + excluded.count
+        returning c.key, c.window_start, c.count
+      )
+      select t.key, t.window_start, coalesce(a.count, c.count, 0)::integer as count
+      from tally t
+      left join added a on a.key = t.key and a.window_start = t.window_start
+      left join rate_limit_counters c on c.key = t.key and c.window_start = t.window_start`),
+  );
+  for (const row of rows) totals.set(tallyId(row.key, new Date(row.window_start)), Number(row.count));
+  await sweepSometimes(db, now);
+  return totals;
+}
+
+/** How `addRateLimitTallies` names a window in its answer. */
+export const tallyId = (key: string, windowStart: Date) => `${windowStart.getTime()}:${key}`;
 
 // Roughly one call in fifty sweeps expired windows, which keeps the table small without a scheduler.
 async function sweepSometimes(db: Executor, now: Date) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 
 /** The advisory lock (class 4; 1 and 2 are the sign-in guard's, 3 the expiry job's) that lets one instance prune at a time. */
 const LOCK = sql`select pg_try_advisory_xact_lock(4, 0) as locked`;
@@ -9,8 +10,6 @@ export interface PruneOutcome {
   ran: boolean;
   deleted: number;
 }
-
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /**
  * Deletes raw access-log entries older than each organisation's Keep access logs for, oldest first, `batch` rows per

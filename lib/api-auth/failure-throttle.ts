@@ -1,44 +1,119 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { problem } from "@/lib/api/problem";
-import { hitRateLimit, isRateLimited, retryAfterSeconds, type RateLimit } from "@/lib/rate-limit";
+import { addRateLimitTallies, retryAfterSeconds, tallyId } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request-meta";
 
 /** Refused credentials allowed per client address and minute before the address gets 429. */
 export const FAILED_API_AUTH_PER_MINUTE = 30;
 const WINDOW_MS = 60_000;
 
-/** How long this process trusts a "not limited" answer before reading the shared counter again. */
+/** How long this process trusts what it last learnt of an address's shared count before asking again. */
 export const THROTTLE_RECHECK_MS = 1000;
-const MAX_ADDRESSES = 10_000;
-
-const limitFor = (request: Request): RateLimit => ({
-  key: `api-auth-failures:ip:${clientIp(request.headers) ?? "unknown"}`,
-  limit: FAILED_API_AUTH_PER_MINUTE,
-  windowMs: WINDOW_MS,
-});
 
 /**
- * What this process last learnt of each address's counter. Without it every request, good ones included, would pay
- * a database read before its credential is even looked at: the one cost a busy integration would notice. A
- * "limited" answer holds until its window ends (a window never un-limits); a "not limited" one for at most
- * THROTTLE_RECHECK_MS, and each refusal counted here replaces it with the shared count, so another instance's
- * guesses are seen within a second, or at this address's very next refusal here.
+ * Refusals this process may count for one address before it must have added them to the shared count. It bounds
+ * what instances can admit between two syncs: N instances together let an address through at most
+ * FAILED_API_AUTH_PER_MINUTE + N × LOCAL_SHARE refused credentials a minute.
  */
-interface Seen {
-  window: number;
-  limited: boolean;
-  at: number;
-}
-const holder = globalThis as unknown as { __keywardThrottleSeen?: Map<string, Seen> };
-const seen: Map<string, Seen> = (holder.__keywardThrottleSeen ??= new Map());
+export const LOCAL_SHARE = 5;
 
-function remember(key: string, entry: Seen) {
-  if (seen.size >= MAX_ADDRESSES && !seen.has(key)) seen.clear();
-  seen.set(key, entry);
-}
+/** How long counts wait in memory to be sent with others in one statement. */
+const SYNC_DELAY_MS = 50;
+const MAX_ADDRESSES = 10_000;
 
+const keyFor = (request: Request) => `api-auth-failures:ip:${clientIp(request.headers) ?? "unknown"}`;
 const windowOf = (now: Date) => Math.floor(now.getTime() / WINDOW_MS);
+
+/**
+ * What this process knows of one address in the current window: the shared count as last read (`shared`, which
+ * includes every refusal this process has already sent) and its refusals not yet sent (`pending`).
+ */
+interface Ledger {
+  window: number;
+  shared: number;
+  pending: number;
+  /** When the shared count was last read; 0 for never. */
+  syncedAt: number;
+}
+
+/**
+ * Refusals are counted here first and sent to the shared table in batches, one statement for every address that
+ * needs it, and addresses are re-read in the same statement: neither a refusal nor a request from a new address
+ * waits for the database, which is what made each refused credential cost three round trips. This process's own
+ * count is exact at once (shared + pending), so one instance throttles at exactly the limit; other instances' refusals
+ * are seen at the next sync, within THROTTLE_RECHECK_MS plus one batch, or sooner when LOCAL_SHARE refusals force it.
+ */
+const holder = globalThis as unknown as { __keywardFailureLedger?: { ledgers: Map<string, Ledger>; due: Set<string> } };
+const state = (holder.__keywardFailureLedger ??= { ledgers: new Map(), due: new Set() });
+
+function ledgerFor(key: string, window: number): Ledger {
+  const known = state.ledgers.get(key);
+  if (known && known.window === window) return known;
+  if (!known && state.ledgers.size >= MAX_ADDRESSES) forgetSettled();
+  const fresh: Ledger = { window, shared: 0, pending: 0, syncedAt: 0 };
+  state.ledgers.set(key, fresh);
+  return fresh;
+}
+
+/** Makes room by forgetting what can be read again; counts not yet sent are kept. */
+function forgetSettled() {
+  for (const [key, ledger] of state.ledgers) if (ledger.pending === 0 && !state.due.has(key)) state.ledgers.delete(key);
+}
+
+let scheduled: ReturnType<typeof setTimeout> | null = null;
+let running: Promise<void> = Promise.resolve();
+
+function markDue(db: Executor, key: string) {
+  state.due.add(key);
+  if (scheduled) return;
+  scheduled = setTimeout(() => {
+    scheduled = null;
+    void syncFailureCounts(db).catch((error: unknown) => {
+      // The counts stay pending and go with the next batch; the request that caused them was answered already.
+      console.error("Could not sync the refused-credential counts:", error instanceof Error ? error.message : error);
+    });
+  }, SYNC_DELAY_MS);
+  scheduled.unref?.();
+}
+
+/**
+ * Sends every pending count and reads every address due for a re-read, in one statement; one sync runs at a time.
+ * Exported so tests can wait for the batch that the requests they made have scheduled.
+ */
+export function syncFailureCounts(db: Executor, now = new Date()): Promise<void> {
+  const next = running.catch(() => undefined).then(() => syncOnce(db, now));
+  running = next;
+  return next;
+}
+
+async function syncOnce(db: Executor, now: Date) {
+  const batch = [...state.due].flatMap((key) => {
+    const ledger = state.ledgers.get(key);
+    return ledger ? [{ key, ledger, hits: ledger.pending }] : [];
+  });
+  state.due.clear();
+  if (batch.length === 0) return;
+  for (const { ledger, hits } of batch) ledger.pending -= hits;
+  let totals: Map<string, number>;
+  try {
+    totals = await addRateLimitTallies(
+      db,
+      batch.map(({ key, ledger, hits }) => ({ key, windowStart: new Date(ledger.window * WINDOW_MS), hits })),
+      now,
+    );
+  } catch (error) {
+    for (const { key, ledger, hits } of batch) {
+      ledger.pending += hits;
+      if (ledger.pending > 0) state.due.add(key);
+    }
+    throw error;
+  }
+  for (const { key, ledger } of batch) {
+    ledger.shared = totals.get(tallyId(key, new Date(ledger.window * WINDOW_MS))) ?? ledger.shared;
+    ledger.syncedAt = now.getTime();
+  }
+}
 
 /**
  * 429 with Retry-After when the request's address has used up its refused credentials for this minute, else null.
@@ -47,15 +122,12 @@ const windowOf = (now: Date) => Math.floor(now.getTime() / WINDOW_MS);
  * Requests that succeed are never counted, so a busy integration with a good credential is never slowed.
  */
 export async function throttledAuthentication(db: Executor, request: Request, now = new Date()): Promise<Response | null> {
-  const limit = limitFor(request);
-  const window = windowOf(now);
-  let known = seen.get(limit.key);
-  if (!known || known.window !== window || (!known.limited && now.getTime() - known.at >= THROTTLE_RECHECK_MS)) {
-    known = { window, limited: await isRateLimited(db, limit, now), at: now.getTime() };
-    remember(limit.key, known);
+  const ledger = ledgerFor(keyFor(request), windowOf(now));
+  if (ledger.shared + ledger.pending < FAILED_API_AUTH_PER_MINUTE) {
+    if (now.getTime() - ledger.syncedAt >= THROTTLE_RECHECK_MS) markDue(db, keyFor(request));
+    return null;
   }
-  if (!known.limited) return null;
-  const seconds = retryAfterSeconds(limit.windowMs, now);
+  const seconds = retryAfterSeconds(WINDOW_MS, now);
   return problem("rate_limited", {
     detail: `Too many requests with credentials that were not valid came from this address. Try again in ${seconds} s.`,
     headers: { "Retry-After": String(seconds) },
@@ -64,7 +136,9 @@ export async function throttledAuthentication(db: Executor, request: Request, no
 
 /** Counts one refused credential (unknown, mistyped, disabled, expired, revoked) against the request's address. */
 export async function countFailedAuthentication(db: Executor, request: Request, now = new Date()): Promise<void> {
-  const limit = limitFor(request);
-  const { count } = await hitRateLimit(db, limit, now);
-  remember(limit.key, { window: windowOf(now), limited: count >= limit.limit, at: now.getTime() });
+  const key = keyFor(request);
+  const ledger = ledgerFor(key, windowOf(now));
+  ledger.pending++;
+  markDue(db, key);
+  if (ledger.pending >= LOCAL_SHARE) await syncFailureCounts(db, now);
 }
