@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedPerDb } from "@/db/prepared";
 import { accessCodes, apiKeys, organizations, userRoles, users } from "@/db/schema";
 import { permissionsFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
@@ -38,25 +39,9 @@ export function effectivePolicies(
  */
 export const resolveAccessCode: CredentialResolver = async (secret, { db, account }) => {
   const hash = hashSecret(secret);
-  // Two small lookups rather than one join: an unknown secret costs exactly one indexed probe of access_codes.
-  const code = await cachedLookup(`code:${hash}`, async () => {
-    const [found] = await db
-      .select({
-        codeId: accessCodes.id,
-        apiKeyId: accessCodes.apiKeyId,
-        enabled: accessCodes.enabled,
-        expiresAt: accessCodes.expiresAt,
-        prefix: accessCodes.displayPrefix,
-      })
-      .from(accessCodes)
-      .where(eq(accessCodes.secretHash, hash));
-    return found;
-  });
+  const code = await cachedLookup(`code:${hash}`, async () => (await codeByHash(db).execute({ hash }))[0]);
   if (!code) return { ok: false, refusal: "invalid" };
-  const owner = await cachedLookup(`key:${code.apiKeyId}`, async () => {
-    const [found] = await selectKeyWithOrganization(db).where(eq(apiKeys.id, code.apiKeyId));
-    return found;
-  });
+  const owner = await cachedLookup(`key:${code.apiKeyId}`, async () => (await keyById(db).execute({ id: code.apiKeyId }))[0]);
   const row = owner ? { ...code, ...owner } : undefined;
   if (!row) return { ok: false, refusal: "invalid" };
 
@@ -119,6 +104,25 @@ export const resolveAccessCode: CredentialResolver = async (secret, { db, accoun
     },
   };
 };
+
+// Two small lookups rather than one join: an unknown secret costs exactly one indexed probe of access_codes.
+const codeByHash = preparedPerDb((db) =>
+  db
+    .select({
+      codeId: accessCodes.id,
+      apiKeyId: accessCodes.apiKeyId,
+      enabled: accessCodes.enabled,
+      expiresAt: accessCodes.expiresAt,
+      prefix: accessCodes.displayPrefix,
+    })
+    .from(accessCodes)
+    .where(eq(accessCodes.secretHash, sql.placeholder("hash")))
+    .prepare("access_code_by_hash"),
+);
+
+const keyById = preparedPerDb((db) =>
+  selectKeyWithOrganization(db).where(eq(apiKeys.id, sql.placeholder("id"))).prepare("api_key_with_organization_by_id"),
+);
 
 /** A key with what the resolver needs of it and of its organisation, as one join. */
 function selectKeyWithOrganization(db: Db) {
