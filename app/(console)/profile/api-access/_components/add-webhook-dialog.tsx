@@ -9,7 +9,7 @@ import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { createWebhookAction, type CreatedWebhook } from "@/lib/actions/webhooks";
+import { createWebhookAction, type RevealedWebhookSecret } from "@/lib/actions/webhooks";
 import { createWebhookSchema, type CreateWebhookInput } from "@/lib/validators/webhooks";
 import type { Permission } from "@/lib/auth/permissions";
 import type { WebhookEntity, WebhookOperation } from "@/lib/webhooks/constants";
@@ -29,7 +29,7 @@ export interface AddWebhookDialogProps {
  * chosen entity, only the operations some change emits, each saying which actions trigger it.
  */
 export function AddWebhookDialog({ open, onOpenChange: setOpen, organization, permissions }: AddWebhookDialogProps) {
-  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [created, setCreated] = useState<RevealedWebhookSecret | null>(null);
   const actionForm = useActionForm({
     schema: createWebhookSchema,
     defaultValues: DEFAULTS,
