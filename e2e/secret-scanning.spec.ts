@@ -3,6 +3,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, storageStateFor, test } from "./fixtures";
 import { createKey, uniqueName } from "./support/api-keys";
 import { asKey } from "./personal-key";
+import { addWebhookInConsole, uniqueHookUrl } from "./support/webhooks";
 
 const REPORT = "/api/secret-scanning/report";
 const partnerKey = process.env.KEYWARD_E2E_SCANNING_PRIVATE_KEY as string;
@@ -120,11 +121,48 @@ test.describe("the report endpoint", () => {
 test.describe("as a Member", () => {
   test.use({ storageState: storageStateFor("member") });
 
-  test("A Member sees no organisation banner: Administration is not theirs, and their API Access shows only their own key's leaks", async ({
+  test("A Member sees no organisation banner: Administration is not theirs, and their API Access shows only their own leaks", async ({
     page,
   }) => {
     await page.goto("/profile/api-access");
     await expect(page.getByRole("heading", { name: "Personal API key" })).toBeVisible();
-    await expect(page.getByRole("region", { name: /found in public and revoked/ })).toHaveCount(0);
+    // The Administrator's leaked access code is not theirs; their own webhook's leak (below) may be listed.
+    await expect(page.getByText(/The access code kwak_/)).toHaveCount(0);
+  });
+
+  test("A signed report of a Member's webhook signing secret replaces it at once, and the Member and the Administrators see the banner", async ({
+    page,
+    request,
+    pageAs,
+  }) => {
+    const hook = uniqueHookUrl("max-leak");
+    const secret = await addWebhookInConsole(page, hook);
+    const url = `https://gist.github.com/max/${hook.split("/").pop()}`;
+    const items = [{ token: secret, type: "keyward_webhook_signing_secret", url, source: "gist" }];
+    const answer = await report(request, items);
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual([{ token_hash: sha256(secret), token_type: "keyward_webhook_signing_secret", label: "true_positive" }]);
+
+    await page.goto("/profile/api-access");
+    const item = page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url });
+    await expect(item).toContainText(`The signing secret of the webhook ${hook} was reported leaked at ${url}`);
+    await expect(item).toContainText("Roll signing secret");
+
+    const admin = await pageAs("admin");
+    await admin.goto("/admin/api-keys");
+    await expect(admin.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toContainText(hook);
+    await admin.goto("/admin/audit-log");
+    await expect(admin.getByRole("row", { name: new RegExp(`Keyward rolled the signing secret of the webhook ${hook.replaceAll(".", "\\.")}, reported leaked at`) })).toHaveCount(1);
+
+    // Reported again: still ours, and nothing more happens. An unknown signing secret is no one's.
+    const again = await report(request, items);
+    expect(await again.json()).toEqual([{ token_hash: sha256(secret), token_type: "keyward_webhook_signing_secret", label: "true_positive" }]);
+    const unknown = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+    const noise = await report(request, [{ token: unknown, type: "keyward_webhook_signing_secret", url, source: "gist" }]);
+    expect(await noise.json()).toEqual([{ token_hash: sha256(unknown), token_type: "keyward_webhook_signing_secret", label: "false_positive" }]);
+    await page.reload();
+    await expect(page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toHaveCount(1);
+    await admin.reload();
+    await expect(admin.getByRole("row", { name: /reported leaked at/ }).filter({ hasText: url })).toHaveCount(1);
   });
 });

@@ -259,7 +259,8 @@ test("An Administrator sends a test event to a person's webhook from API Managem
   await expect(page.getByRole("region", { name: "Webhook.Test delivery" }).getByText("Delivered", { exact: true })).toBeVisible({
     timeout: 20_000,
   });
-  expect(hooks.received.map((d) => d.json.type)).toEqual(["Webhook.Test"]);
+  // Other people's webhook changes in the organisation (Webhook Update) may arrive too; the test event comes once.
+  expect(hooks.received.filter((d) => d.json.type === "Webhook.Test")).toHaveLength(1);
 });
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -5,6 +5,7 @@ import {
   generatePublicId,
   generateSecret,
   generateWebhookSecret,
+  isWebhookSecret,
   hashSecret,
   parseSecret,
   RANDOM_LENGTH,
@@ -70,5 +71,14 @@ describe("secrets", () => {
     const whsec = generateWebhookSecret();
     expect(whsec).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(Buffer.from(whsec.slice(6), "base64")).toHaveLength(32);
+    expect(isWebhookSecret(whsec)).toBe(true);
+  });
+
+  it("recognises only well-formed signing secrets: 32 bytes of canonical base64 after whsec_", () => {
+    const whsec = generateWebhookSecret();
+    for (const junk of ["", "whsec_", `${whsec}A`, whsec.slice(0, -2), `whsec_${"A".repeat(44)}`, whsec.replace("whsec_", "whsek_"), `whsec_${Buffer.alloc(31).toString("base64")}`]) {
+      expect(isWebhookSecret(junk), junk).toBe(false);
+    }
+    expect(parseSecret(whsec)).toBeNull();
   });
 });

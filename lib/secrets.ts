@@ -89,7 +89,20 @@ export function generatePublicId(prefix: string, length = 24): string {
 export const isPublicId = (prefix: string, value: string, length = 24) =>
   value.length === prefix.length + length && value.startsWith(prefix) && /^[0-9A-Za-z]+$/.test(value.slice(prefix.length));
 
+const WEBHOOK_SECRET_BYTES = 32;
+
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
 export function generateWebhookSecret(): string {
-  return `${WEBHOOK_SECRET_PREFIX}${randomBytes(32).toString("base64")}`;
+  return `${WEBHOOK_SECRET_PREFIX}${randomBytes(WEBHOOK_SECRET_BYTES).toString("base64")}`;
+}
+
+/**
+ * Whether `value` has exactly the form `generateWebhookSecret()` makes: the Standard Webhooks format has no checksum,
+ * so the prefix and canonical base64 of 32 bytes are all that tell it from junk before a lookup by hash.
+ */
+export function isWebhookSecret(value: string): boolean {
+  if (!value.startsWith(WEBHOOK_SECRET_PREFIX)) return false;
+  const body = value.slice(WEBHOOK_SECRET_PREFIX.length);
+  const bytes = Buffer.from(body, "base64");
+  return bytes.length === WEBHOOK_SECRET_BYTES && bytes.toString("base64") === body;
 }

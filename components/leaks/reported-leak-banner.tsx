@@ -21,6 +21,10 @@ const NEXT_STEP: Record<string, { what: string; next: string }> = {
     what: "previous company client secret",
     next: "It is stopped; the current client secret still works. Make sure every integration uses the current one.",
   },
+  "webhook.secret_rolled": {
+    what: "signing secret of the webhook",
+    next: "Keyward replaced it with a new secret that nobody has seen, so the receiver cannot verify deliveries until its owner uses Roll signing secret on their API Access tab and gives the receiver the new secret.",
+  },
   "oauth_token.revoked": {
     what: "OAuth access token",
     next: "It is revoked. The integration obtains a new token with the company credentials.",
@@ -30,7 +34,7 @@ const FALLBACK = { what: "secret", next: "It is revoked." };
 
 /**
  * A red banner for secrets that a secret-scanning partner found in public and Keyward revoked: what leaked, where,
- * and what to do now. Shown to the organisation's Administrators, and to a person for their own key.
+ * and what to do now. Shown to the organisation's Administrators, and to a person for their own key and webhooks.
  */
 export function ReportedLeakBanner({ leaks, auditLog }: { leaks: readonly ReportedLeak[]; auditLog: boolean }) {
   if (leaks.length === 0) return null;

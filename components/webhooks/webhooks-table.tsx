@@ -15,6 +15,7 @@ import type { LastDelivery } from "@/db/queries/webhooks";
 import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
 import { isOffered } from "@/lib/webhooks/subscriptions";
 import { describeDeliveryState } from "@/lib/webhooks/delivery-states";
+import { RollSigningSecretDialog } from "./roll-signing-secret-dialog";
 
 export interface WebhookListItem {
   id: string;
@@ -32,14 +33,21 @@ export function WebhooksTable({
   canManage,
   logBasePath,
   emptyText,
+  owner,
 }: {
   webhooks: WebhookListItem[];
   canManage: boolean;
+  /**
+   * Given on the owner's own tab alone: only the owner rolls a signing secret, since the new one is shown to whoever
+   * rolls it. Names the organisation in the downloaded secret file.
+   */
+  owner?: { organization: string };
   /** The delivery log of webhook `id` is at `${logBasePath}/${id}`. */
   logBasePath: string;
   emptyText: string;
 }) {
   const [deleting, setDeleting] = useState<WebhookListItem | null>(null);
+  const [rolling, setRolling] = useState<WebhookListItem | null>(null);
   if (webhooks.length === 0) return <EmptyState title="No webhooks" description={emptyText} />;
   return (
     <>
@@ -86,6 +94,9 @@ export function WebhooksTable({
                       Delivery log
                     </Link>
                   </DropdownMenuItem>
+                  {canManage && owner ? (
+                    <DropdownMenuItem onSelect={() => setRolling(webhook)}>Roll signing secret</DropdownMenuItem>
+                  ) : null}
                   {canManage ? (
                     <DropdownMenuItem
                       variant="destructive"
@@ -116,6 +127,9 @@ export function WebhooksTable({
         onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
         onDone={() => toast.success("Webhook deleted")}
       />
+      {owner ? (
+        <RollSigningSecretDialog webhook={rolling} onOpenChange={(open) => !open && setRolling(null)} organization={owner.organization} />
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, personalApiKeys } from "@/db/schema";
+import { auditEvents, personalApiKeys, webhooks } from "@/db/schema";
 import { reportedLeakOf } from "@/lib/audit-catalogue";
 
 /** How long a revocation by a leak report stays in the banner: long enough to be seen after a holiday. */
@@ -10,7 +10,7 @@ export const LEAK_BANNER_DAYS = 14;
 export interface ReportedLeak {
   id: string;
   action: string;
-  /** What leaked, as the audit log names it: a code's or key's prefix, a person, a client id. */
+  /** What leaked, as the audit log names it: a code's or key's prefix, a person, a client id, a webhook's URL. */
   targetLabel: string | null;
   url: string | null;
   source: string | null;
@@ -36,9 +36,10 @@ export async function recentReportedLeaks(db: Executor, organizationId: string, 
   return rows.map(toLeak);
 }
 
-/** The person's own personal keys revoked on a leak report lately. */
+/** The person's own personal keys revoked, and own webhooks' signing secrets replaced, on a leak report lately. */
 export async function recentReportedLeaksOfPerson(db: Executor, organizationId: string, userId: string, now = new Date()) {
   const keys = db.select({ id: sql<string>`${personalApiKeys.id}::text` }).from(personalApiKeys).where(eq(personalApiKeys.userId, userId));
+  const hooks = db.select({ id: sql<string>`${webhooks.id}::text` }).from(webhooks).where(eq(webhooks.userId, userId));
   const since = new Date(now.getTime() - LEAK_BANNER_DAYS * 86_400_000);
   const rows = await db
     .select()
@@ -47,8 +48,10 @@ export async function recentReportedLeaksOfPerson(db: Executor, organizationId: 
       and(
         eq(auditEvents.organizationId, organizationId),
         gt(auditEvents.createdAt, since),
-        eq(auditEvents.targetType, "personal_api_key"),
-        inArray(auditEvents.targetId, keys),
+        or(
+          and(eq(auditEvents.targetType, "personal_api_key"), inArray(auditEvents.targetId, keys)),
+          and(eq(auditEvents.targetType, "webhook"), inArray(auditEvents.targetId, hooks)),
+        ),
         reported,
       ),
     )

@@ -1,10 +1,10 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampColumn } from "./columns";
 import { auditEvents } from "./audit";
 import { organizations } from "./organizations";
 import { users } from "./people";
 import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS, WEBHOOK_STATUSES } from "../../lib/webhooks/constants";
-
 
 export const webhookEntityEnum = pgEnum("webhook_entity", WEBHOOK_ENTITIES);
 export const webhookOperationEnum = pgEnum("webhook_operation", WEBHOOK_OPERATIONS);
@@ -31,6 +31,14 @@ export const webhooks = pgTable(
      * secret itself, so a hash would not do.
      */
     secretCiphertext: text("secret_ciphertext").notNull(),
+    /**
+     * SHA-256 of the signing secret (lib/secrets hashSecret), so a secret-scanning report can find the webhook
+     * without decrypting every row. Null only for rows made before the column: filled lazily
+     * (lib/services/webhooks.ts backfillWebhookSecretHashes).
+     */
+    secretHash: text("secret_hash"),
+    /** SHA-256 of the secret the last roll replaced: a second report of that leaked secret is still recognised. */
+    previousSecretHash: text("previous_secret_hash"),
     /** Why the webhook was switched Off by the system (a receiver answering 410), shown beside the switch. */
     disabledReason: text("disabled_reason"),
     createdAt: createdAt(),
@@ -40,6 +48,11 @@ export const webhooks = pgTable(
     index("webhooks_user_idx").on(t.userId, t.createdAt),
     // Fan-out in writeAudit: the organisation's webhooks on one entity and operation.
     index("webhooks_org_entity_op_idx").on(t.organizationId, t.entity, t.operationType),
+    // 32 random bytes never collide; unique makes a report's lookup name one webhook at most.
+    uniqueIndex("webhooks_secret_hash_idx").on(t.secretHash),
+    index("webhooks_previous_secret_hash_idx").on(t.previousSecretHash),
+    // The rows still to be hashed, found without reading the others at each report.
+    index("webhooks_secret_hash_missing_idx").on(t.id).where(sql`${t.secretHash} is null`),
   ],
 );
 

@@ -1,6 +1,8 @@
 import { expect, storageStateFor, test } from "../fixtures";
 import { asKey, enablePersonalKey } from "../personal-key";
 import { createKey } from "../support/api-keys";
+import { openRowActions } from "../support/row-actions";
+import { addWebhookInConsole, uniqueHookUrl } from "../support/webhooks";
 
 // Gus Globex's personal key; the server runs with KEYWARD_WEBHOOK_ALLOW_PRIVATE=1, so loopback is allowed here and
 // the flag-unset refusals (http://10.0.0.1, http://169.254.169.254, https://localhost) are unit-tested in
@@ -119,6 +121,44 @@ test("An integration creates, lists, switches Off, changes and deletes its webho
   await admin.goto("/admin/audit-log");
   await expect(admin.getByRole("row", { name: /Gus Globex added the webhook https:\/\/127\.0\.0\.1:9\/globex\/hooks/ })).toBeVisible();
   await expect(admin.getByRole("row", { name: /Gus Globex deleted the webhook https:\/\/127\.0\.0\.1:9\/globex\/v2/ })).toBeVisible();
+});
+
+test("An integration rolls its webhook's signing secret with a personal key; another person's webhook is not found", async ({ request, pageAs }) => {
+  const created = await request.post("/api/v1/webhooks", { ...asKey(key), data: { ...valid, url: "https://127.0.0.1:9/globex/rolled" } });
+  const { id, secret: first } = await created.json();
+
+  const rolled = await request.post(`/api/v1/webhooks/${id}/roll-secret`, asKey(key));
+  expect(rolled.status()).toBe(200);
+  expect(rolled.headers()["cache-control"]).toBe("no-store");
+  const body = await rolled.json();
+  expect(Object.keys(body).sort()).toEqual(["id", "secret"]);
+  expect(body.id).toBe(id);
+  expect(body.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+  expect(body.secret).not.toBe(first);
+  const listed = await (await request.get("/api/v1/webhooks", asKey(key))).json();
+  expect(JSON.stringify(listed)).not.toContain("whsec_");
+
+  // Max Member's webhook, in another organisation: Gus's key cannot roll it, nor an id that is no webhook's.
+  const max = await pageAs("member");
+  const maxUrl = uniqueHookUrl("max-not-globex");
+  await addWebhookInConsole(max, maxUrl);
+  const log = (await openRowActions(max, max, maxUrl)).getByRole("menuitem", { name: `Delivery log of ${maxUrl}` });
+  const maxId = (await log.getAttribute("href"))!.split("/").pop()!;
+  for (const other of [maxId, "00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+    const refused = await request.post(`/api/v1/webhooks/${other}/roll-secret`, asKey(key));
+    expect(refused.status(), other).toBe(404);
+    expect(refused.headers()["content-type"]).toContain("application/problem+json");
+    expect(await refused.text()).not.toContain("whsec_");
+  }
+
+  const gus = await pageAs("globex");
+  await gus.goto("/admin/audit-log");
+  await expect(gus.getByRole("row", { name: /Gus Globex rolled the signing secret of the webhook https:\/\/127\.0\.0\.1:9\/globex\/rolled/ })).toHaveCount(1);
+  const ada = await pageAs("admin");
+  await ada.goto("/admin/audit-log");
+  await expect(ada.getByRole("row", { name: /added the webhook/ }).filter({ hasText: maxUrl })).toHaveCount(1);
+  await expect(ada.getByRole("row", { name: /rolled the signing secret/ }).filter({ hasText: maxUrl })).toHaveCount(0);
+  expect((await request.delete(`/api/v1/webhooks/${id}`, asKey(key))).status()).toBe(204);
 });
 
 test("An API key that acts as no one is told that webhooks belong to a person", async ({ request, pageAs }) => {

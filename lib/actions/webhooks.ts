@@ -7,6 +7,7 @@ import {
   createWebhook,
   deleteWebhook,
   resendDelivery,
+  rollWebhookSecret,
   sendTestEvent,
   updateWebhook,
   type WebhookScope,
@@ -15,18 +16,27 @@ import {
   createWebhookSchema,
   deleteWebhookSchema,
   resendDeliverySchema,
+  rollWebhookSecretSchema,
   sendTestEventSchema,
   setWebhookStatusSchema,
 } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
 import { defineAction } from "./define-action";
 
-export interface CreatedWebhook {
+/** A signing secret just made, by adding a webhook or rolling its secret: shown once. */
+export interface RevealedWebhookSecret {
   id: string;
   url: string;
   secret: string;
   createdAt: string;
 }
+
+const revealed = ({ webhook, secret }: { webhook: { id: string; url: string }; secret: string }, at: Date): RevealedWebhookSecret => ({
+  id: webhook.id,
+  url: webhook.url,
+  secret,
+  createdAt: at.toISOString(),
+});
 
 function refreshWebhooks() {
   revalidatePath("/profile/api-access", "layout");
@@ -48,12 +58,7 @@ export const createWebhookAction = defineAction({
   permission: "webhooks:write",
   forbidden: "You cannot create webhooks.",
   run: ({ db, author, input, meta }) =>
-    mapOk(createWebhook(db, author, input, meta, webhookRuntime()), ({ webhook, secret }): CreatedWebhook => ({
-      id: webhook.id,
-      url: webhook.url,
-      secret,
-      createdAt: webhook.createdAt.toISOString(),
-    })),
+    mapOk(createWebhook(db, author, input, meta, webhookRuntime()), (created) => revealed(created, created.webhook.createdAt)),
   revalidate: refreshWebhooks,
 });
 
@@ -86,5 +91,18 @@ export const sendWebhookTestEventAction = defineAction({
   ...manageWebhooks,
   input: sendTestEventSchema,
   run: ({ db, author, actor, input, meta }) => sendTestEvent(db, author, scopeOf(actor), input.webhookId, meta),
+  revalidate: refreshWebhooks,
+});
+
+/**
+ * Only the owner rolls a signing secret, Administrators included: the new secret is revealed to whoever rolls it,
+ * so someone else's webhook reads as not found.
+ */
+export const rollWebhookSecretAction = defineAction({
+  input: rollWebhookSecretSchema,
+  permission: "webhooks:write",
+  forbidden: "You cannot manage webhooks.",
+  run: ({ db, author, input, meta }) =>
+    mapOk(rollWebhookSecret(db, author, input.webhookId, meta, webhookRuntime()), (rolled) => revealed(rolled, new Date())),
   revalidate: refreshWebhooks,
 });

@@ -10,6 +10,9 @@ export function principalUser(principal: Principal): { id: string } | Response {
   return problem("forbidden", { detail: NO_PERSON, extensions: { reason: "no_user" } });
 }
 
+/** Another person's webhook and a malformed id read alike: no webhook of the caller has it. */
+export const noSuchWebhook = () => problem("not_found", { detail: "You have no webhook with this id." });
+
 /** A webhook as the API shows it: never its secret. */
 export function serializeWebhook(row: Pick<WebhookRow, "id" | "url" | "entity" | "operationType" | "status" | "createdAt"> & {
   lastDelivery?: WebhookRow["lastDelivery"];

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessCodes, auditEvents, companyCredentials, oauthAccessTokens, personalApiKeys, webhookDeliveries } from "@/db/schema";
+import { accessCodes, auditEvents, companyCredentials, oauthAccessTokens, personalApiKeys, webhookDeliveries, webhooks } from "@/db/schema";
+import { recentReportedLeaks, recentReportedLeaksOfPerson } from "@/db/queries/reported-leaks";
 import { describeAuditAction } from "@/lib/audit-catalogue";
 import { authenticateClient, issueAccessToken } from "@/lib/oauth/tokens";
-import { generateSecret } from "@/lib/secrets";
+import { generateSecret, generateWebhookSecret, hashSecret } from "@/lib/secrets";
+import { openSecret, sealSecret, webhookKey } from "@/lib/webhooks/secret-box";
 import { authorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { deps } from "@/lib/testing/webhooks";
+import { deps, secretKey } from "@/lib/testing/webhooks";
 import { createApiKeySchema } from "@/lib/validators/api-keys";
 import { createApiKey } from "./api-keys";
 import { generateCompanyCredentials, rollClientSecret } from "./company-credentials";
@@ -37,7 +39,7 @@ describe("a reported leak", () => {
     if (!created.ok) throw new Error(created.message);
     const { code } = created.value;
 
-    expect(await revokeReportedSecret(t.db, code.secret, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, code.secret, report, deps)).toBe("true_positive");
     const [row] = await t.db.select().from(accessCodes).where(eq(accessCodes.id, code.id));
     expect(row!.enabled).toBe(false);
     const [event] = await leakEvents(organization.id);
@@ -46,7 +48,7 @@ describe("a reported leak", () => {
     const deliveries = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.value.webhook.id));
     expect(deliveries.map((d) => d.eventType)).toEqual(["AccessCode.Update"]);
 
-    expect(await revokeReportedSecret(t.db, code.secret, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, code.secret, report, deps)).toBe("true_positive");
     expect(await leakEvents(organization.id)).toHaveLength(1);
   });
 
@@ -55,7 +57,7 @@ describe("a reported leak", () => {
     const max = authorFor(people[0]!);
     const enabled = await enablePersonalKey(t.db, max, NO_META);
     if (!enabled.ok) throw new Error(enabled.message);
-    expect(await revokeReportedSecret(t.db, enabled.value.secret, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, enabled.value.secret, report, deps)).toBe("true_positive");
     const [key] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
     expect(key!.revokedAt).not.toBeNull();
     expect((await leakEvents(organization.id)).map((e) => e.action)).toEqual(["personal_api_key.cleared"]);
@@ -86,15 +88,15 @@ describe("a reported leak", () => {
     const client = await authenticateClient(t.db, rolled.value.clientId, rolled.value.clientSecret);
     const { accessToken } = await issueAccessToken(t.db, client!);
 
-    expect(await revokeReportedSecret(t.db, generated.value.clientSecret, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, generated.value.clientSecret, report, deps)).toBe("true_positive");
     expect(await authenticateClient(t.db, generated.value.clientId, generated.value.clientSecret)).toBeNull();
     expect(await authenticateClient(t.db, rolled.value.clientId, rolled.value.clientSecret)).not.toBeNull();
 
-    expect(await revokeReportedSecret(t.db, accessToken, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, accessToken, report, deps)).toBe("true_positive");
     const [token] = await t.db.select().from(oauthAccessTokens).where(eq(oauthAccessTokens.credentialId, generated.value.id));
     expect(token!.revokedAt).not.toBeNull();
 
-    expect(await revokeReportedSecret(t.db, rolled.value.clientSecret, report)).toBe("true_positive");
+    expect(await revokeReportedSecret(t.db, rolled.value.clientSecret, report, deps)).toBe("true_positive");
     const live = await t.db
       .select()
       .from(companyCredentials)
@@ -107,11 +109,79 @@ describe("a reported leak", () => {
     ]);
   });
 
+  it("replaces a webhook's signing secret at once, audits it with the URL and report, tells its owner; a second report changes nothing", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky-hooks", [
+      { name: "Ana Admin", roles: ["administrator"] },
+      { name: "Hal Hooks", roles: ["member"] },
+    ]);
+    const hal = authorFor(people[1]!);
+    const watcher = await createWebhook(t.db, hal, { url: "https://hooks.example.com/watch", entity: "Webhook", operationType: "Update" }, NO_META, deps);
+    const leaky = await createWebhook(t.db, hal, { url: "https://hooks.example.com/leaky", entity: "Webhook", operationType: "Create" }, NO_META, deps);
+    if (!watcher.ok || !leaky.ok) throw new Error("webhooks not created");
+    const id = leaky.value.webhook.id;
+    const leaked = leaky.value.secret;
+
+    expect(await revokeReportedSecret(t.db, leaked, report, deps)).toBe("true_positive");
+    const [row] = await t.db.select().from(webhooks).where(eq(webhooks.id, id));
+    const current = openSecret(row!.secretCiphertext, id, secretKey);
+    expect(current).not.toBe(leaked);
+    expect(row!.secretHash).toBe(hashSecret(current));
+    expect(row!.previousSecretHash).toBe(hashSecret(leaked));
+    const [event] = await leakEvents(organization.id);
+    expect(event).toMatchObject({ action: "webhook.secret_rolled", actorType: "system", targetId: id, metadata: { reportedLeak: report } });
+    expect(JSON.stringify(event!.metadata)).not.toContain(leaked.slice(6));
+    expect(describeAuditAction(event!)).toBe(`Keyward rolled the signing secret of the webhook https://hooks.example.com/leaky, reported leaked at ${report.url}`);
+    const deliveries = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, watcher.value.webhook.id));
+    expect(deliveries.map((d) => d.eventType)).toEqual(["Webhook.Update"]);
+    expect((await recentReportedLeaks(t.db, organization.id)).map((l) => l.targetLabel)).toEqual(["https://hooks.example.com/leaky"]);
+    expect((await recentReportedLeaksOfPerson(t.db, organization.id, people[1]!.id)).map((l) => l.action)).toEqual(["webhook.secret_rolled"]);
+    expect(await recentReportedLeaksOfPerson(t.db, organization.id, people[0]!.id)).toEqual([]);
+
+    expect(await revokeReportedSecret(t.db, leaked, report, deps)).toBe("true_positive");
+    const [after] = await t.db.select().from(webhooks).where(eq(webhooks.id, id));
+    expect(after!.secretCiphertext).toBe(row!.secretCiphertext);
+    expect(await leakEvents(organization.id)).toHaveLength(1);
+  });
+
+  it("finds a webhook made before secret hashes were stored: its hash is filled from the sealed secret first", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky-old-hooks", [{ name: "Old Hooks", roles: ["member"] }]);
+    const secret = generateWebhookSecret();
+    const id = crypto.randomUUID();
+    await t.db.insert(webhooks).values({
+      id,
+      organizationId: organization.id,
+      userId: people[0]!.id,
+      url: "https://hooks.example.com/old",
+      entity: "Webhook",
+      operationType: "Update",
+      secretCiphertext: sealSecret(secret, id, secretKey),
+    });
+    // Sealed under another auth secret: unusable, so it stays unhashed and does not stop the others.
+    const lost = crypto.randomUUID();
+    await t.db.insert(webhooks).values({
+      id: lost,
+      organizationId: organization.id,
+      userId: people[0]!.id,
+      url: "https://hooks.example.com/lost",
+      entity: "Webhook",
+      operationType: "Update",
+      secretCiphertext: sealSecret(generateWebhookSecret(), lost, webhookKey("another-auth-secret-that-is-long-enough-0")),
+    });
+
+    expect(await revokeReportedSecret(t.db, secret, report, deps)).toBe("true_positive");
+    const [row] = await t.db.select().from(webhooks).where(eq(webhooks.id, id));
+    expect(row!.previousSecretHash).toBe(hashSecret(secret));
+    expect(row!.secretHash).toBe(hashSecret(openSecret(row!.secretCiphertext, id, secretKey)));
+    const [unreadable] = await t.db.select().from(webhooks).where(eq(webhooks.id, lost));
+    expect(unreadable!.secretHash).toBeNull();
+    expect((await leakEvents(organization.id)).map((e) => e.targetLabel)).toEqual(["https://hooks.example.com/old"]);
+  });
+
   it("answers false_positive for what is not a Keyward secret: a bad checksum, an unknown secret, any other text", async () => {
     const unknown = generateSecret("access_code");
     const mistyped = `${unknown.slice(0, -1)}${unknown.endsWith("A") ? "B" : "A"}`;
-    for (const token of [unknown, mistyped, "ghp_notours", "password123"]) {
-      expect(await revokeReportedSecret(t.db, token, report)).toBe("false_positive");
+    for (const token of [unknown, mistyped, generateWebhookSecret(), "whsec_notbase64!", "ghp_notours", "password123"]) {
+      expect(await revokeReportedSecret(t.db, token, report, deps)).toBe("false_positive");
     }
   });
 });

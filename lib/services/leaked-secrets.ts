@@ -5,10 +5,11 @@ import { accessCodes, apiKeys, companyCredentials, oauthAccessTokens, personalAp
 import { systemActor, writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
-import { displayPrefix, hashSecret, parseSecret, type SecretKind } from "@/lib/secrets";
+import { displayPrefix, hashSecret, isWebhookSecret, parseSecret, type SecretKind } from "@/lib/secrets";
 import { setAccessCodeEnabled } from "./api-keys";
 import { deleteCompanyCredentials, stopPreviousClientSecret } from "./company-credentials";
 import { clearPersonalKey } from "./personal-api-keys";
+import { backfillWebhookSecretHashes, rotateReportedWebhookSecret } from "./webhooks";
 
 /** Where a scanner found a secret: the partner's own words, kept with the audit event and shown in the banner. */
 export interface LeakReport {
@@ -18,27 +19,39 @@ export interface LeakReport {
 
 export type LeakVerdict = "true_positive" | "false_positive";
 
+export interface LeakDeps {
+  /** The webhook secrets' key (lib/webhooks/secret-box.ts): a leaked signing secret is replaced by a sealed new one. */
+  secretKey: Buffer;
+  now?: Date;
+}
+
+/** What a reported token may be: one of the checksummed secrets, or a Standard Webhooks signing secret. */
+type ReportedKind = SecretKind | "webhook_secret";
+
+const kindOf = (token: string): ReportedKind | null => parseSecret(token) ?? (isWebhookSecret(token) ? "webhook_secret" : null);
+
 /** Keyward acting on a partner's report, in the organisation the secret belongs to. */
 const scanner = (organizationId: string): Author => ({ audit: systemActor(organizationId), userId: null });
 
 /**
  * Checks one reported token and, when it is a Keyward secret that still works, revokes it at once: an access code
  * is disabled, a personal key cleared, a client secret stopped (the previous one of a roll) or the credentials
- * deleted (the current one: nothing else stops it), an OAuth access token revoked. Each revocation is the service's
+ * deleted (the current one: nothing else stops it), an OAuth access token revoked, a webhook signing secret
+ * replaced (the old one stops signing at once). Each revocation is the service's
  * own, so it is audited and sends its webhook event as it would from the console; the event records the report.
  * A token that is ours but already revoked is a true positive that changes nothing, so a second report of the same
  * token is harmless. The verdict never says whose the token is.
  */
-export async function revokeReportedSecret(db: Db, token: string, report: LeakReport, now = new Date()): Promise<LeakVerdict> {
-  const kind = parseSecret(token);
+export async function revokeReportedSecret(db: Db, token: string, report: LeakReport, deps: LeakDeps): Promise<LeakVerdict> {
+  const kind = kindOf(token);
   if (!kind) return "false_positive";
   const meta: RequestMeta = { ip: null, userAgent: null, reportedLeak: report };
-  return (await REVOKERS[kind](db, token, meta, now)) ? "true_positive" : "false_positive";
+  return (await REVOKERS[kind](db, token, meta, deps.now ?? new Date(), deps.secretKey)) ? "true_positive" : "false_positive";
 }
 
-type Revoker = (db: Db, token: string, meta: RequestMeta, now: Date) => Promise<boolean>;
+type Revoker = (db: Db, token: string, meta: RequestMeta, now: Date, secretKey: Buffer) => Promise<boolean>;
 
-const REVOKERS: Record<SecretKind, Revoker> = {
+const REVOKERS: Record<ReportedKind, Revoker> = {
   access_code: async (db, token, meta) => {
     const hash = hashSecret(token);
     const [code] = await db
@@ -111,5 +124,10 @@ const REVOKERS: Record<SecretKind, Revoker> = {
       }
     });
     return true;
+  },
+  // No checksum: a reported whsec_ is ours only if its hash is a webhook's, current or replaced; else noise.
+  webhook_secret: async (db, token, meta, _now, secretKey) => {
+    await backfillWebhookSecretHashes(db, secretKey);
+    return rotateReportedWebhookSecret(db, hashSecret(token), meta, secretKey);
   },
 };

@@ -1,15 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { getPerson } from "@/db/queries/people";
 import { getResendOf } from "@/db/queries/webhooks";
 import { userRoles, webhookDeliveries, webhooks } from "@/db/schema";
-import { writeAudit } from "@/lib/audit";
+import { systemActor, writeAudit } from "@/lib/audit";
 import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
-import { generateWebhookSecret } from "@/lib/secrets";
+import { generateWebhookSecret, hashSecret } from "@/lib/secrets";
 import { checkWebhookAddress, type Resolver } from "@/lib/webhooks/address-policy";
 import {
   TEST_EVENT_TYPE,
@@ -19,7 +19,7 @@ import {
   type WebhookOperation,
   type WebhookStatus,
 } from "@/lib/webhooks/constants";
-import { sealSecret } from "@/lib/webhooks/secret-box";
+import { openSecret, sealSecret } from "@/lib/webhooks/secret-box";
 import { entityRefusal, isOffered } from "@/lib/webhooks/subscriptions";
 import { permissionsFor } from "@/lib/auth/permissions";
 
@@ -121,6 +121,7 @@ export async function createWebhook(
         entity: input.entity,
         operationType: input.operationType,
         secretCiphertext: sealSecret(secret, id, deps.secretKey),
+        secretHash: hashSecret(secret),
       })
       .returning();
     await writeAudit(
@@ -328,4 +329,109 @@ export async function sendTestEvent(
       .returning({ id: webhookDeliveries.id });
     return ok({ deliveryId: delivery!.id });
   });
+}
+
+/**
+ * Replaces a webhook's signing secret at once, with no grace: the worker reads the secret at each attempt, so every
+ * delivery from now on, retries included, is signed with the new one. The replaced secret's hash is kept, so a
+ * leak report of it is still recognised. Audited as `webhook.secret_rolled`, a Webhook Update.
+ */
+async function replaceSecret(tx: Executor, author: Author, before: typeof webhooks.$inferSelect, meta: RequestMeta, secretKey: Buffer) {
+  const secret = generateWebhookSecret();
+  const [after] = await tx
+    .update(webhooks)
+    .set({
+      secretCiphertext: sealSecret(secret, before.id, secretKey),
+      secretHash: hashSecret(secret),
+      previousSecretHash: before.secretHash ?? hashOfSealed(before, secretKey),
+      updatedAt: new Date(),
+    })
+    .where(eq(webhooks.id, before.id))
+    .returning();
+  await writeAudit(
+    tx,
+    author.audit,
+    { action: "webhook.secret_rolled", target: { id: before.id, label: before.url }, metadata: { url: before.url }, ownerUserId: before.userId },
+    meta,
+  );
+  return { webhook: view(after!), secret };
+}
+
+/** The hash of a sealed secret, or null when it cannot be opened (sealed under another auth secret: unusable anyway). */
+function hashOfSealed(row: Pick<typeof webhooks.$inferSelect, "id" | "secretCiphertext">, secretKey: Buffer): string | null {
+  try {
+    return hashSecret(openSecret(row.secretCiphertext, row.id, secretKey));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The owner's Roll signing secret: a new secret, shown once, in place of the current one. Only the owner may roll,
+ * even an Administrator managing people's webhooks: the new secret would be revealed to whoever rolls it.
+ */
+export async function rollWebhookSecret(
+  db: Db,
+  author: Author,
+  id: string,
+  meta: RequestMeta,
+  deps: Pick<WebhookDeps, "secretKey">,
+): Promise<Result<{ webhook: WebhookView; secret: string }>> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), within(author, "own"))).for("update");
+    if (!before) return NOT_FOUND;
+    return ok(await replaceSecret(tx, author, before, meta, deps.secretKey));
+  });
+}
+
+/**
+ * A leak report's rotation, by Keyward: the webhook whose current secret hashes to `hash` gets a new one that nobody
+ * sees (its owner rolls again to get one to give the receiver). True when `hash` is a current or a replaced secret of
+ * some webhook: a second report of a rotated secret is recognised and changes nothing.
+ */
+export async function rotateReportedWebhookSecret(db: Db, hash: string, meta: RequestMeta, secretKey: Buffer): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // A concurrent report of the same secret waits on the row lock, then no longer matches and finds it replaced.
+    const [current] = await tx.select().from(webhooks).where(eq(webhooks.secretHash, hash)).for("update");
+    if (current) {
+      await replaceSecret(tx, { audit: systemActor(current.organizationId), userId: null }, current, meta, secretKey);
+      return true;
+    }
+    const [replaced] = await tx.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.previousSecretHash, hash)).limit(1);
+    return Boolean(replaced);
+  });
+}
+
+/**
+ * Fills `secret_hash` for webhooks made before the column existed. SQL cannot do it: the secret is sealed under a
+ * key only the app derives (from the auth secret). It runs before each lookup of a reported signing secret rather
+ * than at start-up: that lookup is the only reader of the hash, so it is complete exactly when needed, also for rows
+ * written by an instance still on older code during a rolling deploy, and no boot pays for it or races another
+ * instance over it. Once every row has its hash it costs one query on a partial index. Not audited: it records a
+ * derived value, and changes nothing anyone can see or use. Rows that cannot be opened stay null (see hashOfSealed).
+ */
+export async function backfillWebhookSecretHashes(db: Db, secretKey: Buffer, batchSize = 200): Promise<number> {
+  let filled = 0;
+  let after: string | null = null;
+  for (;;) {
+    const rows = await db
+      .select({ id: webhooks.id, secretCiphertext: webhooks.secretCiphertext })
+      .from(webhooks)
+      .where(and(isNull(webhooks.secretHash), after ? gt(webhooks.id, after) : undefined))
+      .orderBy(asc(webhooks.id))
+      .limit(batchSize);
+    for (const row of rows) {
+      const hash = hashOfSealed(row, secretKey);
+      if (!hash) continue;
+      // Only if unchanged: a roll meanwhile has written the hash of its own secret.
+      const done = await db
+        .update(webhooks)
+        .set({ secretHash: hash })
+        .where(and(eq(webhooks.id, row.id), isNull(webhooks.secretHash), eq(webhooks.secretCiphertext, row.secretCiphertext)))
+        .returning({ id: webhooks.id });
+      filled += done.length;
+    }
+    if (rows.length < batchSize) return filled;
+    after = rows.at(-1)!.id;
+  }
 }

@@ -58,6 +58,8 @@ export const resendDeliverySchema = z.object({
 
 export const sendTestEventSchema = z.object({ webhookId: webhookIdSchema });
 
+export const rollWebhookSecretSchema = z.object({ webhookId: webhookIdSchema });
+
 /** A webhook as the API answers it (never its secret). */
 export const webhookSchema = z
   .object({
@@ -86,5 +88,13 @@ export const webhookCreatedSchema = webhookSchema
   .omit({ lastDelivery: true })
   .extend({ secret: z.string().meta({ description: "The Standard Webhooks signing secret, `whsec_…`; shown once." }) })
   .meta({ id: "WebhookCreated" });
+
+/** The answer to POST /api/v1/webhooks/{id}/roll-secret: the only time the new signing secret is shown. */
+export const webhookSecretRolledSchema = z
+  .object({
+    id: z.uuid(),
+    secret: z.string().meta({ description: "The new Standard Webhooks signing secret, `whsec_…`; shown once. The previous one no longer signs anything." }),
+  })
+  .meta({ id: "WebhookSecretRolled" });
 
 export const webhookListSchema = z.object({ data: z.array(webhookSchema) });

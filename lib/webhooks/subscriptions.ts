@@ -38,7 +38,7 @@ export const WEBHOOK_TRIGGERS: Record<WebhookEntity, Partial<Record<WebhookOpera
   },
   Webhook: {
     Create: "adding a webhook",
-    Update: "edits, switching On/Off, resending a delivery",
+    Update: "edits, switching On/Off, resending a delivery, rolling the signing secret",
     Delete: "deleting a webhook",
   },
 };

@@ -5,13 +5,14 @@ import {
   webhookCreatedSchema,
   webhookListSchema,
   webhookSchema,
+  webhookSecretRolledSchema,
   webhookSubscriptionSchema,
 } from "@/lib/validators/webhooks";
 import { apiOperation, problemRef } from "../components";
 
 const idParam = { path: z.object({ id: z.uuid().meta({ description: "The webhook's id." }) }) };
 
-/** `app/api/v1/webhooks/route.ts` and `app/api/v1/webhooks/[id]/route.ts` */
+/** `app/api/v1/webhooks/route.ts`, `app/api/v1/webhooks/[id]/route.ts` and `app/api/v1/webhooks/[id]/roll-secret/route.ts` */
 export const webhooksPaths: ZodOpenApiPathsObject = {
   "/api/v1/webhooks": {
     get: apiOperation({
@@ -55,6 +56,20 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       summary: "Delete a webhook",
       requestParams: idParam,
       responses: { 204: { description: "Deleted." }, 404: problemRef("NotFound") },
+    }),
+  },  "/api/v1/webhooks/{id}/roll-secret": {
+    post: apiOperation({
+      policy: "webhooks:write",
+      operationId: "rollWebhookSecret",
+      tags: ["Webhooks"],
+      summary: "Roll a webhook's signing secret",
+      description:
+        "Replaces the signing secret of one of your webhooks at once, with no grace period: every delivery from now on, retries of earlier events included, is signed with the new `secret` of this answer, which is never shown again, and the receiver must verify with it. Send no body. Only the webhook's owner may roll it.",
+      requestParams: idParam,
+      responses: {
+        200: { description: "The new signing secret.", content: { "application/json": { schema: webhookSecretRolledSchema } } },
+        404: problemRef("NotFound"),
+      },
     }),
   },
 };

@@ -73,6 +73,7 @@ export default async function ApiAccessPage() {
           webhooks={webhooks.map(toWebhookListItem)}
           canManage={canWebhooks}
           logBasePath="/profile/api-access/webhooks"
+          owner={{ organization: actor.organization.name }}
           emptyText="Add a webhook to be told when people, keys or webhooks change."
         />
       </section>

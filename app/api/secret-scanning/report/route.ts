@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { SIGNATURE_HEADER, signedByPartner } from "@/lib/secret-scanning/signature";
 import { hashSecret } from "@/lib/secrets";
 import { revokeReportedSecret } from "@/lib/services/leaked-secrets";
+import { webhookRuntime } from "@/lib/webhooks/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -51,8 +52,9 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = leakReportSchema.safeParse(raw);
     if (!parsed.success) return validationProblem(parsed.error, "The report must be a JSON array of { token, type, url, source }.");
     const answer: ReportedTokenVerdict[] = [];
+    const deps = { secretKey: webhookRuntime().secretKey };
     for (const item of parsed.data) {
-      const label = await revokeReportedSecret(db, item.token, { url: item.url ?? null, source: item.source ?? null });
+      const label = await revokeReportedSecret(db, item.token, { url: item.url ?? null, source: item.source ?? null }, deps);
       answer.push({ token_hash: hashSecret(item.token), token_type: item.type ?? null, label });
     }
     return json(answer);

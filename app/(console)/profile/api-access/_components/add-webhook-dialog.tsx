@@ -4,12 +4,12 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { secretFileText } from "@/components/secrets/secret-file";
 import { SecretRevealDialog } from "@/components/secrets/secret-reveal-dialog";
 import { Field } from "@/components/ui/field";
+import { webhookSecretReveal } from "@/components/webhooks/webhook-secret-reveal";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { createWebhookAction, type CreatedWebhook } from "@/lib/actions/webhooks";
+import { createWebhookAction, type RevealedWebhookSecret } from "@/lib/actions/webhooks";
 import { createWebhookSchema, type CreateWebhookInput } from "@/lib/validators/webhooks";
 import type { Permission } from "@/lib/auth/permissions";
 import type { WebhookEntity, WebhookOperation } from "@/lib/webhooks/constants";
@@ -29,7 +29,7 @@ export interface AddWebhookDialogProps {
  * chosen entity, only the operations some change emits, each saying which actions trigger it.
  */
 export function AddWebhookDialog({ open, onOpenChange: setOpen, organization, permissions }: AddWebhookDialogProps) {
-  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const [created, setCreated] = useState<RevealedWebhookSecret | null>(null);
   const actionForm = useActionForm({
     schema: createWebhookSchema,
     defaultValues: DEFAULTS,
@@ -109,31 +109,7 @@ export function AddWebhookDialog({ open, onOpenChange: setOpen, organization, pe
         </Field>
       </FormDialog>
       {created ? (
-        <SecretRevealDialog
-          open
-          docs="reference-heading"
-          onOpenChange={(next) => !next && setCreated(null)}
-          title="Webhook signing secret"
-          description={<>Verify each delivery to {created.url} with this secret (Standard Webhooks signatures).</>}
-          warning="Lost signing secrets cannot be recovered; delete the webhook and add it again."
-          values={[{ label: "Signing secret", value: created.secret, secret: true, copyLabel: "Copy signing secret" }]}
-          download={{
-            filename: "keyward-webhook-signing-secret.txt",
-            content: secretFileText({
-              title: "Webhook signing secret",
-              organization,
-              values: [
-                { label: "Webhook URL", value: created.url },
-                { label: "Signing secret", value: created.secret },
-              ],
-              createdAt: new Date(created.createdAt),
-              usage: [
-                "Each delivery carries the headers webhook-id, webhook-timestamp and webhook-signature (v1,<base64>).",
-                "Verify them with a Standard Webhooks library, e.g. new Webhook(secret).verify(body, headers).",
-              ],
-            }),
-          }}
-        />
+        <SecretRevealDialog open onOpenChange={(next) => !next && setCreated(null)} {...webhookSecretReveal(organization, created)} />
       ) : null}
     </>
   );

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { principalAuthor } from "@/lib/api/principal-author";
-import { json, problem, problemFor } from "@/lib/api/problem";
+import { json, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import { parseBody } from "@/lib/api/request-body";
-import { principalUser, serializeWebhook } from "@/lib/api/webhooks";
+import { noSuchWebhook, principalUser, serializeWebhook } from "@/lib/api/webhooks";
 import { requestMeta } from "@/lib/request-meta";
 import { deleteWebhook, updateWebhook } from "@/lib/services/webhooks";
 import { updateWebhookSchema, webhookIdSchema } from "@/lib/validators/webhooks";
@@ -13,13 +13,11 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-const notFound = () => problem("not_found", { detail: "You have no webhook with this id." });
-
 /** Switches the caller's webhook On or Off and/or changes its URL. */
 export const PATCH = withPrincipal<Params>("webhooks:write", async ({ request, principal, params: { id }, body }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
-  if (!webhookIdSchema.safeParse(id).success) return notFound();
+  if (!webhookIdSchema.safeParse(id).success) return noSuchWebhook();
   const input = parseBody(body, updateWebhookSchema);
   if (!input.ok) return input.response;
   const outcome = await updateWebhook(
@@ -39,7 +37,7 @@ export const PATCH = withPrincipal<Params>("webhooks:write", async ({ request, p
 export const DELETE = withPrincipal<Params>("webhooks:write", async ({ request, principal, params: { id } }) => {
   const user = principalUser(principal);
   if (user instanceof Response) return user;
-  if (!webhookIdSchema.safeParse(id).success) return notFound();
+  if (!webhookIdSchema.safeParse(id).success) return noSuchWebhook();
   const outcome = await deleteWebhook(await getDb(), principalAuthor(principal), "own", id, requestMeta(request.headers));
   if (!outcome.ok) return problemFor(outcome);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
