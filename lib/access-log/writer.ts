@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getTableColumns, sql } from "drizzle-orm";
+import { getDb, type Db, type Executor } from "@/db/client";
 import { accessCodes, accessLogs, apiKeys, type NewAccessLog } from "@/db/schema";
 import { classifyDatabaseError, pgErrorCode } from "@/lib/db-errors";
 import { addToRollups } from "./rollup";
@@ -58,6 +58,23 @@ export function storable(entry: NewAccessLog): NewAccessLog {
     else out[name] = value;
   }
   return out as NewAccessLog;
+}
+
+/** Every column but the generated id, by its property name and its SQL name. */
+const LOG_COLUMNS = Object.entries(getTableColumns(accessLogs))
+  .filter(([property]) => property !== "id")
+  .map(([property, column]) => ({ property: property as keyof NewAccessLog, name: column.name }));
+const LOG_COLUMN_LIST = sql.raw(LOG_COLUMNS.map((c) => `"${c.name}"`).join(", "));
+
+/**
+ * Inserts a batch as one JSON parameter that PostgreSQL unpacks itself: a hundred rows as separate parameters cost
+ * twice as much to build and send as the insert itself, and the writer runs in the same process as the requests.
+ */
+async function insertAccessLogs(tx: Executor, rows: NewAccessLog[]) {
+  const records = rows.map((row) => Object.fromEntries(LOG_COLUMNS.map((c) => [c.name, row[c.property] ?? null])));
+  await tx.execute(sql`
+    insert into access_logs (${LOG_COLUMN_LIST})
+    select ${LOG_COLUMN_LIST} from json_populate_recordset(null::access_logs, ${JSON.stringify(records)}::json)`);
 }
 
 /**
@@ -148,7 +165,7 @@ export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
   async function insert(db: Db, rows: NewAccessLog[]): Promise<NewAccessLog[]> {
     try {
       await db.transaction(async (tx) => {
-        await tx.insert(accessLogs).values(rows);
+        await insertAccessLogs(tx, rows);
         await addToRollups(tx, rows);
       });
       written += rows.length;
