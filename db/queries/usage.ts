@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "
 import type { Executor } from "@/db/client";
 import { accessLogRollups, personalApiKeys } from "@/db/schema";
 import { USAGE_RANGES, type ChartClass, type UsageRange } from "@/lib/validators/usage";
+import type { UsageResponse } from "@/lib/validators/usage-api";
 
 /** Whose requests a chart counts; every scope is within one organisation. */
 export type UsageScope =
@@ -106,6 +107,19 @@ export async function getUsage(
     totals.all += row.requests;
   }
   return { range, buckets, totals };
+}
+
+/** A chart's counts as `GET /api/v1/usage` answers them. */
+export function serializeUsage(usage: Usage): UsageResponse {
+  const { bucketMs } = USAGE_RANGES[usage.range];
+  const last = usage.buckets.at(-1)!;
+  return {
+    range: usage.range,
+    from: usage.buckets[0]!.start.toISOString(),
+    to: new Date(last.start.getTime() + bucketMs).toISOString(),
+    buckets: usage.buckets.map((bucket) => ({ start: bucket.start.toISOString(), ...bucket.counts })),
+    totals: usage.totals,
+  };
 }
 
 /** A key's access codes by their requests in the range, busiest first (by prefix: the secret is never stored). */

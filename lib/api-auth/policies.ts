@@ -8,7 +8,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export const API_POLICIES = [
   { name: "users:read", description: "Read the organisation's people and their roles.", write: false },
   { name: "users:write", description: "Change people's roles.", write: true },
-  { name: "keys:read", description: "Read the organisation's API keys and their access codes (never secrets).", write: false },
+  { name: "keys:read", description: "Read the organisation's API keys and their access codes (never secrets), and its request counts.", write: false },
   { name: "keys:write", description: "Create, change and archive API keys.", write: true },
   { name: "audit:read", description: "Read the audit log.", write: false },
   { name: "webhooks:read", description: "List the webhooks of the person the credential acts as.", write: false },

@@ -16,6 +16,7 @@ import { mePaths } from "./paths/me";
 import { oauthPaths } from "./paths/oauth";
 import { openApiPaths } from "./paths/openapi";
 import { secretScanningPaths } from "./paths/secret-scanning";
+import { usagePaths } from "./paths/usage";
 import { usersPaths } from "./paths/users";
 import { webhooksPaths } from "./paths/webhooks";
 
@@ -32,6 +33,7 @@ export const PATH_MODULES: Record<string, ZodOpenApiPathsObject> = {
   users: usersPaths,
   apiKeys: apiKeysPaths,
   auditEvents: auditEventsPaths,
+  usage: usagePaths,
   keysVerify: keysVerifyPaths,
   webhooks: webhooksPaths,
   secretScanning: secretScanningPaths,
@@ -45,6 +47,7 @@ export const TAGS = [
   { name: "API keys", description: "Organisation API keys and their access codes (never their secrets)." },
   { name: "Gateways", description: "Verifying keys from an API gateway." },
   { name: "Audit events", description: "Every change made in the console or through the API." },
+  { name: "Usage", description: "Request counts by hour or day and status class, as the console's usage charts show them." },
   { name: "Webhooks", description: "The webhooks of the person a credential acts as." },
   { name: "Secret scanning", description: "Reports of leaked secrets from secret-scanning partners, signed; each revokes at once." },
   { name: "Service", description: "Health and this document; no credential needed." },

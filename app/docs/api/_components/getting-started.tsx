@@ -128,6 +128,25 @@ export function GettingStarted() {
   "$KEYWARD/api/v1/me"`}</Code>
       </Step>
 
+      <Step id="usage" title="Usage counts">
+        <p>
+          <code>GET /api/v1/usage</code> answers the numbers behind the console&apos;s usage charts: requests per hour
+          for the last 24 hours (<code>range=24h</code>, the default) or per UTC day for the last 30 days (
+          <code>range=30d</code>), by status class, for the whole organisation, one API key (<code>keyId</code>), or
+          the company credentials or personal keys (<code>credential</code>). It needs the <code>keys:read</code>{" "}
+          policy. Requests are counted a moment after they are answered.
+        </p>
+        <Code label="Read an API key's requests per day">{`curl -H "X-API-Key: $ACCESS_CODE" \\
+  "$KEYWARD/api/v1/usage?range=30d&keyId=kwk_8fQ2mLx0pRr5sUv7wXy8zAb1"`}</Code>
+        <Code label="Usage answer">{`{
+  "range": "30d",
+  "from": "2026-11-03T00:00:00.000Z",
+  "to": "2026-12-03T00:00:00.000Z",
+  "buckets": [{ "start": "2026-11-03T00:00:00.000Z", "2xx": 120, "4xx": 3, "5xx": 0 }, …],
+  "totals": { "2xx": 4210, "4xx": 57, "5xx": 2, "all": 4269 }
+}`}</Code>
+      </Step>
+
       <Step id="errors" title="Errors">
         <p>
           Every error is <code>application/problem+json</code> (RFC 9457) with a sentence in <code>detail</code>. 401
