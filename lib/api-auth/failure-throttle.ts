@@ -12,13 +12,13 @@ const WINDOW_MS = 60_000;
 export const THROTTLE_RECHECK_MS = 1000;
 
 /**
- * Refusals this process may count for one address before it must have added them to the shared count. It bounds
+ * Refusals this process counts for one address before it adds them to the shared count and reads it again. It bounds
  * what instances can admit between two syncs: N instances together let an address through at most
  * FAILED_API_AUTH_PER_MINUTE + N × LOCAL_SHARE refused credentials a minute.
  */
 export const LOCAL_SHARE = 5;
 
-/** How long counts wait in memory to be sent with others in one statement. */
+/** How long addresses due for a re-read wait to be read together in one statement. */
 const SYNC_DELAY_MS = 50;
 const MAX_ADDRESSES = 10_000;
 
@@ -38,11 +38,12 @@ interface Ledger {
 }
 
 /**
- * Refusals are counted here first and sent to the shared table in batches, one statement for every address that
- * needs it, and addresses are re-read in the same statement: neither a refusal nor a request from a new address
- * waits for the database, which is what made each refused credential cost three round trips. This process's own
- * count is exact at once (shared + pending), so one instance throttles at exactly the limit; other instances' refusals
- * are seen at the next sync, within THROTTLE_RECHECK_MS plus one batch, or sooner when LOCAL_SHARE refusals force it.
+ * Refusals are counted here first and reach the shared table LOCAL_SHARE at a time, with a read of the shared count
+ * in the same statement; addresses due for a re-read are read in batches. So neither a refusal nor a request from a
+ * new address waits for the database, which is what made each refused credential cost three round trips. This
+ * process's own count is exact at once (shared + pending), so one instance throttles at exactly the limit; other
+ * instances' refusals are seen at the next read. An address's first request here reads nothing: the answer would
+ * come too late for it, and an address that comes back is read then.
  */
 const holder = globalThis as unknown as { __keywardFailureLedger?: { ledgers: Map<string, Ledger>; due: Set<string> } };
 const state = (holder.__keywardFailureLedger ??= { ledgers: new Map(), due: new Set() });
@@ -50,15 +51,25 @@ const state = (holder.__keywardFailureLedger ??= { ledgers: new Map(), due: new 
 function ledgerFor(key: string, window: number): Ledger {
   const known = state.ledgers.get(key);
   if (known && known.window === window) return known;
-  if (!known && state.ledgers.size >= MAX_ADDRESSES) forgetSettled();
+  if (!known && state.ledgers.size >= MAX_ADDRESSES) makeRoom(window);
   const fresh: Ledger = { window, shared: 0, pending: 0, syncedAt: 0 };
   state.ledgers.set(key, fresh);
   return fresh;
 }
 
-/** Makes room by forgetting what can be read again; counts not yet sent are kept. */
-function forgetSettled() {
-  for (const [key, ledger] of state.ledgers) if (ledger.pending === 0 && !state.due.has(key)) state.ledgers.delete(key);
+/**
+ * Makes room: past windows and addresses with nothing pending go first; if that is not enough, the oldest addresses,
+ * each with fewer than LOCAL_SHARE refusals that no other instance knew of, which only an address among thousands
+ * gains from.
+ */
+function makeRoom(window: number) {
+  for (const [key, ledger] of state.ledgers) {
+    if (ledger.window !== window || (ledger.pending === 0 && !state.due.has(key))) state.ledgers.delete(key);
+  }
+  for (const key of state.ledgers.keys()) {
+    if (state.ledgers.size < MAX_ADDRESSES * 0.9) break;
+    if (!state.due.has(key)) state.ledgers.delete(key);
+  }
 }
 
 let scheduled: ReturnType<typeof setTimeout> | null = null;
@@ -122,9 +133,11 @@ async function syncOnce(db: Executor, now: Date) {
  * Requests that succeed are never counted, so a busy integration with a good credential is never slowed.
  */
 export async function throttledAuthentication(db: Executor, request: Request, now = new Date()): Promise<Response | null> {
-  const ledger = ledgerFor(keyFor(request), windowOf(now));
+  const key = keyFor(request);
+  const seenBefore = state.ledgers.get(key)?.window === windowOf(now);
+  const ledger = ledgerFor(key, windowOf(now));
   if (ledger.shared + ledger.pending < FAILED_API_AUTH_PER_MINUTE) {
-    if (now.getTime() - ledger.syncedAt >= THROTTLE_RECHECK_MS) markDue(db, keyFor(request));
+    if (seenBefore && now.getTime() - ledger.syncedAt >= THROTTLE_RECHECK_MS) markDue(db, key);
     return null;
   }
   const seconds = retryAfterSeconds(WINDOW_MS, now);
@@ -139,6 +152,7 @@ export async function countFailedAuthentication(db: Executor, request: Request, 
   const key = keyFor(request);
   const ledger = ledgerFor(key, windowOf(now));
   ledger.pending++;
-  markDue(db, key);
-  if (ledger.pending >= LOCAL_SHARE) await syncFailureCounts(db, now);
+  if (ledger.pending < LOCAL_SHARE) return;
+  state.due.add(key);
+  await syncFailureCounts(db, now);
 }
