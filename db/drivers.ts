@@ -1,12 +1,12 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import type { Db } from "./client";
 import { embeddedDataDir } from "./data-dir";
+import { createPgliteClient } from "./pglite-client";
 import { acquireDirLock } from "./dir-lock";
 import { createServerPool, serverOptions } from "./server-pool";
 
@@ -48,7 +48,7 @@ export async function openEmbeddedDatabase(configured: string | undefined): Prom
     release = acquireDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(dataDir);
+    const client = await createPgliteClient(dataDir);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

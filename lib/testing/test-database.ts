@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { createPgliteClient } from "@/db/pglite-client";
 import { createServerPool, serverOptions } from "@/db/server-pool";
 import * as schema from "@/db/schema";
 
@@ -21,7 +21,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const client = await PGlite.create("memory://");
+    const client = await createPgliteClient("memory://");
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migrateDatabase(db, "pglite");
     return { db, driver: "pglite", close: () => client.close() };
