@@ -1,32 +1,17 @@
-import { createHash, generateKeyPairSync, sign } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, storageStateFor, test } from "./fixtures";
 import { createKey, uniqueName } from "./support/api-keys";
 import { asKey } from "./personal-key";
+import { REPORT, reportLeaks, sha256, signed } from "./support/secret-scanning";
 import { addWebhookInConsole, uniqueHookUrl } from "./support/webhooks";
-
-const REPORT = "/api/secret-scanning/report";
-const partnerKey = process.env.KEYWARD_E2E_SCANNING_PRIVATE_KEY as string;
 
 /** A documentation address of its own for each test, so the per-address limit of one never reaches another. */
 let addresses = 0;
 const fromAddress = () => ({ "X-Forwarded-For": `203.0.113.${100 + ++addresses}` });
 
-const signed = (body: string, key: string = partnerKey) => sign("sha256", Buffer.from(body), { key, dsaEncoding: "der" }).toString("base64");
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-async function report(request: APIRequestContext, items: unknown, options: { signature?: string; headers?: Record<string, string> } = {}) {
-  const body = JSON.stringify(items);
-  return request.post(REPORT, {
-    data: Buffer.from(body),
-    headers: {
-      "Content-Type": "application/json",
-      "Github-Public-Key-Identifier": "test-partner",
-      "Github-Public-Key-Signature": options.signature ?? signed(body),
-      ...(options.headers ?? fromAddress()),
-    },
-  });
-}
+const report = (request: APIRequestContext, items: unknown, options: { signature?: string; headers?: Record<string, string> } = {}) =>
+  reportLeaks(request, items, { ...options, headers: options.headers ?? fromAddress() });
 
 test.describe("as the Administrator whose access code leaks", () => {
   test.use({ storageState: storageStateFor("admin") });
