@@ -134,8 +134,9 @@ async function syncOnce(db: Executor, now: Date) {
  */
 export async function throttledAuthentication(db: Executor, request: Request, now = new Date()): Promise<Response | null> {
   const key = keyFor(request);
-  const seenBefore = state.ledgers.get(key)?.window === windowOf(now);
-  const ledger = ledgerFor(key, windowOf(now));
+  const window = windowOf(now);
+  const seenBefore = state.ledgers.get(key)?.window === window;
+  const ledger = ledgerFor(key, window);
   if (ledger.shared + ledger.pending < FAILED_API_AUTH_PER_MINUTE) {
     if (seenBefore && now.getTime() - ledger.syncedAt >= THROTTLE_RECHECK_MS) markDue(db, key);
     return null;
