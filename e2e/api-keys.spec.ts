@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { choosePolicies, createKey, fillCreateKeyForm, uniqueName } from "./support/api-keys";
+import { expectTablesHydrated } from "./support/hydration";
 import { nextActionRequest, replayAction } from "./support/replay";
 
 test.describe("as an Administrator", () => {
@@ -131,6 +132,8 @@ test.describe("as an Administrator", () => {
     const { name, secret } = await createKey(page);
     await page.goto(`/admin/api-keys?q=${encodeURIComponent(name)}`);
     const row = page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: name });
+    await expect(row).toBeVisible();
+    await expectTablesHydrated(page);
     await row.getByRole("button", { name: `Actions for ${name}` }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("menuitem", { name: "Edit" })).toBeFocused();
