@@ -1,39 +1,37 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_CLASSES } from "@/lib/validators/usage";
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from "react";
+import type { UsageBarDatum } from "./usage-bars-chart";
 
-export interface UsageBarDatum {
-  label: string;
-  "2xx": number;
-  "4xx": number;
-  "5xx": number;
-}
-
-/** The palette's own colours (app/globals.css, light-dark()), so the bars follow the theme. */
-const FILL = { "2xx": "var(--success)", "4xx": "var(--warning)", "5xx": "var(--destructive)" } as const;
+// A chart that cannot load leaves its frame empty: the summary and the table beside it carry the same figures.
+const UsageBarsChart = lazy<ComponentType<{ data: UsageBarDatum[] }>>(() =>
+  import("./usage-bars-chart").catch(() => ({ default: () => null })),
+);
 
 /**
- * Stacked bars by status class. Recharts lives in this client file alone, so only pages with a chart load it. The
- * drawing is hidden from assistive technology: the summary and the table beside it say the same in words.
+ * The usage chart's frame, its height reserved so nothing moves when the bars arrive. Recharts is the heaviest script
+ * of any console page, so it loads only once the frame comes near the viewport, after the page itself. The drawing is
+ * hidden from assistive technology: the summary and the table beside it say the same in words.
  */
 export function UsageBars({ data }: { data: UsageBarDatum[] }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element || near) return;
+    const observer = new IntersectionObserver((entries) => setNear(entries.some((entry) => entry.isIntersecting)), {
+      rootMargin: "200px",
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
   return (
-    <div aria-hidden="true" className="h-48 w-full min-w-0">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} accessibilityLayer={false} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="label" tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} stroke="var(--border)" minTickGap={12} />
-          <YAxis allowDecimals={false} tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} stroke="var(--border)" />
-          <Tooltip
-            cursor={{ fill: "var(--muted)" }}
-            contentStyle={{ background: "var(--popover)", borderColor: "var(--border)", color: "var(--popover-foreground)", fontSize: 12 }}
-          />
-          {CHART_CLASSES.map((name) => (
-            <Bar key={name} dataKey={name} stackId="status" fill={FILL[name]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div ref={frame} aria-hidden="true" className="h-48 w-full min-w-0">
+      {near ? (
+        <Suspense fallback={null}>
+          <UsageBarsChart data={data} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
