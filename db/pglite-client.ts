@@ -1,4 +1,5 @@
 import { PGlite, types } from "@electric-sql/pglite";
+import { withNamedStatements } from "./pglite-named-statements";
 
 const asText = (value: string) => value;
 
@@ -34,9 +35,9 @@ function withoutRepeatedParsers<T extends Queryable>(target: T): T {
   return target;
 }
 
-/** A PGlite client for drizzle: its type parsers set once, queries and transactions alike. */
+/** A PGlite client for drizzle: its type parsers set once, queries and transactions alike, and named statements. */
 export async function createPgliteClient(dataDir: string): Promise<PGlite> {
-  const client = withoutRepeatedParsers(await PGlite.create(dataDir, { parsers: DRIZZLE_PARSERS }));
+  const client = withoutRepeatedParsers(withNamedStatements(await PGlite.create(dataDir, { parsers: DRIZZLE_PARSERS })));
   const transaction = client.transaction.bind(client);
   client.transaction = ((callback: Parameters<PGlite["transaction"]>[0]) =>
     transaction((tx) => callback(withoutRepeatedParsers(tx)))) as PGlite["transaction"];
