@@ -12,7 +12,7 @@ test.use({ storageState: storageStateFor("admin") });
 
 let key = "";
 const receivers: Receiver[] = [];
-const receiver = async (status?: () => number) => {
+const receiver = async (status?: Parameters<typeof startReceiver>[0]) => {
   const created = await startReceiver(status);
   receivers.push(created);
   return created;
@@ -148,12 +148,21 @@ test("The webhook table and the delivery log name a delivery's state with the sa
   page,
   request,
 }) => {
-  const failing = await receiver(() => 500);
+  // Retries are held in flight until the page has shown Retrying: on a busy machine all four attempts (1, 2 and 4 s
+  // apart) could otherwise be over before the page opens.
+  let retryingShown!: () => void;
+  const shown = new Promise<void>((resolve) => (retryingShown = resolve));
+  const failing: Receiver = await receiver(async (delivery) => {
+    const id = delivery.headers["webhook-id"];
+    if (failing.received.filter((earlier) => earlier.headers["webhook-id"] === id).length > 1) await shown;
+    return 500;
+  });
   const { eventId } = await failingDelivery(page, request, failing);
   await page.goto("/profile/api-access");
   await (await openRowActions(page, page, failing.url)).getByRole("menuitem", { name: `Delivery log of ${failing.url}` }).click();
   const delivery = page.getByRole("region").filter({ hasText: eventId });
   await expect(delivery.getByText("Retrying", { exact: true })).toBeVisible();
+  retryingShown();
   await expect(delivery.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   await page.goto("/profile/api-access");
