@@ -51,7 +51,8 @@ export async function createKey(page: Page, options: KeyOptions = {}) {
   const dialog = await fillCreateKeyForm(page, { ...options, name });
   await dialog.getByRole("button", { name: "Save API key" }).click();
   const reveal = page.getByRole("dialog", { name: `Access code for ${name}` });
-  await expect(reveal).toBeVisible();
+  // The reveal renders with the refreshed list that the action's answer carries: on a busy server, a page's time.
+  await expect(reveal).toBeVisible({ timeout: 30_000 });
   const keyId = await reveal.getByRole("textbox", { name: "API key ID" }).inputValue();
   const secret = await reveal.getByRole("textbox", { name: "Access code" }).inputValue();
   await reveal.getByRole("button", { name: "Copy access code" }).click();
