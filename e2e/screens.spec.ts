@@ -4,6 +4,7 @@ import { asKey, enablePersonalKey, keepRevealedKey } from "./personal-key";
 import { createKey, uniqueName } from "./support/api-keys";
 import { expectNoSeriousViolations } from "./support/axe";
 import { CONSOLE_PAGES, type ScreensData } from "./support/console-pages";
+import { expectTablesHydrated } from "./support/hydration";
 import { startReceiver, type Receiver } from "./webhook-receiver";
 
 // Every console page, for every demo person who may see it, at a desktop and a phone size: the page never scrolls
@@ -148,8 +149,7 @@ for (const person of Object.keys(PEOPLE) as PersonKey[]) {
           await page.setViewportSize({ width: viewport.width, height: viewport.height });
           await page.goto(consolePage.path(data));
           await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-          // Tables measure their frame once hydrated; until then their keyboard scrolling is not set up.
-          await expect(page.locator("[data-slot=table-container]:not([data-scrollable])")).toHaveCount(0);
+          await expectTablesHydrated(page);
           const where = `${consolePage.name} at ${viewport.name} for ${person}`;
 
           expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
