@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { crc32 as zlibCrc32 } from "node:zlib";
 
 /**
  * Secret formats. Every secret starts with a recognisable prefix and ends with a CRC32 checksum (GitHub's token
@@ -35,17 +36,8 @@ function base62(value: number, width: number): string {
   return out.padStart(width, "0");
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(text: string): number {
-  let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, "utf8")) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 (IEEE, as zip and GitHub's tokens use) of the text's UTF-8 bytes. */
+export const crc32 = (text: string): number => zlibCrc32(text);
 
 /** A new secret of `kind`: prefix, random part, checksum of both. */
 export function generateSecret(kind: SecretKind): string {
@@ -65,7 +57,8 @@ export function parseSecret(value: string): SecretKind | null {
 
 /** What is stored: SHA-256, hex. Secrets are long and random, so a fast hash is enough (no password stretching). */
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  // The one-shot form: every API request hashes its credential, and a Hash object per call costs more than the hash.
+  return hash("sha256", secret, "hex");
 }
 
 export function secretMatchesHash(secret: string, storedHex: string): boolean {

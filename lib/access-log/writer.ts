@@ -86,7 +86,9 @@ async function insertAccessLogs(tx: Executor, rows: NewAccessLog[]) {
 export function createAccessLogWriter(options: WriterOptions): AccessLogWriter {
   const {
     flushMs = 250,
-    maxBatch = 100,
+    // Under load, batches are cut by time rather than by size: a row costs about a third less in a batch of 250 than
+    // in one of 100 on the embedded database, and the writer shares the process with the requests it logs.
+    maxBatch = 500,
     touchMs = 5_000,
     maxQueue = 50_000,
     retryMs = 1_000,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientAddress, NO_TRUSTED_PROXIES, normalizeAddress, parseTrustedProxies } from "./client-address";
+import { clientAddress, isTrustedProxy, NO_TRUSTED_PROXIES, normalizeAddress, parseTrustedProxies } from "./client-address";
 import { stampPeer } from "./peer-address";
 
 const ranges = parseTrustedProxies("10.0.0.0/8, 2001:db8::/32, 192.0.2.7");
@@ -23,6 +23,19 @@ describe("the client address", () => {
     ["10.1.2.3", parseTrustedProxies("2"), "10.1.2.3"],
   ] as const)("of the chain %s is what no client wrote (%#)", (chain, trusted, client) => {
     expect(clientAddress(chain, trusted)).toBe(client);
+  });
+
+  it("judges every hop by its own range, however many hops it has judged before and in whichever lists", () => {
+    // Verdicts are remembered per list and forgotten at a bound: three passes over more distinct hops than the bound.
+    const other = parseTrustedProxies("11.0.0.0/8");
+    for (let pass = 0; pass < 3; pass++) {
+      for (let n = 0; n < 1_500; n++) {
+        const inside = `10.0.${n >> 8}.${n & 255}`;
+        const outside = `11.0.${n >> 8}.${n & 255}`;
+        expect([isTrustedProxy(inside, ranges), isTrustedProxy(outside, ranges)]).toEqual([true, false]);
+        expect([isTrustedProxy(inside, other), isTrustedProxy(outside, other)]).toEqual([false, true]);
+      }
+    }
   });
 
   it("is unknown without a chain", () => {
