@@ -9,13 +9,13 @@
 // Each round runs every scenario once, the order rotated round by round so that a neighbour's load hits all alike;
 // the report gives medians, and ratios taken within each round, and says whether each target holds.
 // BENCH_SECONDS (default 8) sets each run's length, BENCH_ROUNDS (default 5) the rounds, BENCH_WARMUP_SECONDS
-// (default: BENCH_SECONDS) each scenario's unmeasured run before them, and BENCH_ONLY a subset to look at closely
+// (default 30) each server's unmeasured load before them, and BENCH_ONLY a subset to look at closely
 // (scenario ids, comma-separated: limit, floor, keyward, keywardLimited, keywardLarge, peer, floorInvalid,
 // keywardInvalid; the targets whose scenarios did not run are left out). Measure with nothing else running: two
 // builds at once halve every figure.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +98,36 @@ function measure(url, key, duration, manyAddresses = false) {
       error ? reject(error) : resolve(result),
     );
   });
+}
+
+/** Busy and total CPU time of the whole machine so far (Linux), or null elsewhere. */
+function cpuTimes() {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the machine is nearly idle (under 10 % busy over a quarter second; at most 10 s): a server just
+ * measured still works for a moment after its load stops (its last batches, the garbage collector giving memory
+ * back), and that work must not be charged to the next scenario, which would always be the same one.
+ */
+async function settled() {
+  const deadline = Date.now() + 10_000;
+  let before = cpuTimes();
+  if (!before) return new Promise((resolve) => setTimeout(resolve, 1_000));
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = cpuTimes();
+    const busy = (now.busy - before.busy) / Math.max(1, now.total - before.total);
+    before = now;
+    if (busy < 0.1) return;
+  }
 }
 
 const median = (values) => {
@@ -183,16 +213,23 @@ try {
     if (answer.status !== (s.expect ?? 200)) throw new Error(`${s.label}: ${s.url} answered ${answer.status}`);
   }
 
-  // A server is measured warm: its first seconds under load still compile the route and optimise the hot code (a
-  // first 8-second run was half as fast as the later ones), which would weigh on whichever scenario runs first.
-  const warmup = Number(process.env.BENCH_WARMUP_SECONDS || seconds);
-  console.log(`Warming up (${warmup} s each)…`);
-  for (const s of scenarios) await measure(s.url, s.key, warmup, s.many);
+  // Servers are measured warm: a Next.js server under load keeps getting faster for about half a minute (compiling
+  // its routes' code, optimising the hot paths; a first 8-second run measured half the later ones). Every server gets
+  // the same warm-up, shared among the scenarios it serves, so that one serving three scenarios (Keyward on the small
+  // database) is not warmer than one serving a single scenario (the large database, the peer).
+  const warmup = Number(process.env.BENCH_WARMUP_SECONDS || 30);
+  const byServer = new Map();
+  for (const s of scenarios) byServer.set(new URL(s.url).origin, [...(byServer.get(new URL(s.url).origin) ?? []), s]);
+  console.log(`Warming up (${warmup} s per server)…`);
+  for (const served of byServer.values()) {
+    for (const s of served) await measure(s.url, s.key, Math.max(1, Math.round(warmup / served.length)), s.many);
+  }
 
   const runs = new Map(scenarios.map((s) => [s.id, []]));
   for (let round = 0; round < rounds; round++) {
     const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length]);
     for (const s of order) {
+      await settled();
       process.stdout.write(`  round ${round + 1}: ${s.label} (${seconds} s)… `);
       const r = await measure(s.url, s.key, seconds, s.many);
       runs.get(s.id).push(r);
