@@ -219,7 +219,10 @@ try {
   // database) is not warmer than one serving a single scenario (the large database, the peer).
   const warmup = Number(process.env.BENCH_WARMUP_SECONDS || 30);
   const byServer = new Map();
-  for (const s of scenarios) byServer.set(new URL(s.url).origin, [...(byServer.get(new URL(s.url).origin) ?? []), s]);
+  for (const s of scenarios) {
+    const origin = new URL(s.url).origin;
+    byServer.set(origin, [...(byServer.get(origin) ?? []), s]);
+  }
   console.log(`Warming up (${warmup} s per server)…`);
   for (const served of byServer.values()) {
     for (const s of served) await measure(s.url, s.key, Math.max(1, Math.round(warmup / served.length)), s.many);
