@@ -9,7 +9,8 @@
 // Each round runs every scenario once, the order rotated round by round so that a neighbour's load hits all alike;
 // the report gives medians, and ratios taken within each round, and says whether each target holds.
 // BENCH_SECONDS (default 8) sets each run's length, BENCH_ROUNDS (default 5) the rounds, BENCH_WARMUP_SECONDS
-// (default 30) each server's unmeasured load before them, and BENCH_ONLY a subset to look at closely
+// (default 30) each server's unmeasured load before them, BENCH_REWARM_SECONDS (default 4) the unmeasured load just
+// before each measured run, and BENCH_ONLY a subset to look at closely
 // (scenario ids, comma-separated: limit, floor, keyward, keywardLimited, keywardLarge, peer, floorInvalid,
 // keywardInvalid; the targets whose scenarios did not run are left out). Measure with nothing else running: two
 // builds at once halve every figure.
@@ -218,6 +219,7 @@ try {
   // the same warm-up, shared among the scenarios it serves, so that one serving three scenarios (Keyward on the small
   // database) is not warmer than one serving a single scenario (the large database, the peer).
   const warmup = Number(process.env.BENCH_WARMUP_SECONDS || 30);
+  const rewarm = Number(process.env.BENCH_REWARM_SECONDS || 4);
   const byServer = new Map();
   for (const s of scenarios) {
     const origin = new URL(s.url).origin;
@@ -233,6 +235,10 @@ try {
     const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length]);
     for (const s of order) {
       await settled();
+      // A server that sat idle while the others were measured has had its heap shrunk by V8's memory reducer and
+      // runs at 0.6–0.85× its pace for the first seconds of load; the one measured least often (the large database,
+      // the peer) would pay that most. A short unmeasured run first puts every scenario back at its steady pace.
+      await measure(s.url, s.key, rewarm, s.many);
       process.stdout.write(`  round ${round + 1}: ${s.label} (${seconds} s)… `);
       const r = await measure(s.url, s.key, seconds, s.many);
       runs.get(s.id).push(r);
