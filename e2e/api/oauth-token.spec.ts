@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { expect, PEOPLE, test } from "../fixtures";
 import { reportLeaks, sha256 } from "../support/secret-scanning";
+import { mistyped } from "@/lib/testing/mistyped";
 
 // Globex's credentials, generated once in the browser by Gus Globex (Administrator and Office Lead of Globex), so
 // these tests never collide with the Acme credentials of company-credentials.spec.ts. They run in order.
@@ -130,7 +131,7 @@ const refusals: {
   error: string;
 }[] = [
   { title: "a wrong secret by Basic", headers: () => ({ Authorization: basic(clientId, "kwcs_wrong") }), form: () => ({ grant_type: "client_credentials" }), status: 401, error: "invalid_client" },
-  { title: "a wrong secret by form", form: () => ({ grant_type: "client_credentials", client_id: clientId, client_secret: `${clientSecret.slice(0, -1)}0` }), status: 401, error: "invalid_client" },
+  { title: "a wrong secret by form", form: () => ({ grant_type: "client_credentials", client_id: clientId, client_secret: mistyped(clientSecret) }), status: 401, error: "invalid_client" },
   { title: "an unknown client id", headers: () => ({ Authorization: basic("kwc_nobody", clientSecret) }), form: () => ({ grant_type: "client_credentials" }), status: 401, error: "invalid_client" },
   { title: "no client authentication", form: () => ({ grant_type: "client_credentials" }), status: 401, error: "invalid_client" },
   { title: "the password grant", headers: () => ({ Authorization: basic(clientId, clientSecret) }), form: () => ({ grant_type: "password" }), status: 400, error: "unsupported_grant_type" },

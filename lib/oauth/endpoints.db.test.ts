@@ -7,6 +7,7 @@ import { generateCompanyCredentials } from "@/lib/services/company-credentials";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { handleRevocationRequest, handleTokenRequest } from "./endpoints";
 import { FAILED_OAUTH_REQUESTS_PER_MINUTE } from "./rate-limit";
+import { mistyped } from "@/lib/testing/mistyped";
 
 let t: TestDatabase;
 let clientId: string;
@@ -63,7 +64,7 @@ describe("POST /api/oauth/token", () => {
 
   it.each([
     ["a wrong secret by Basic", () => tokenRequest({ grant_type: "client_credentials" }, { basic: [clientId, "kwcs_wrong"] }), 401, "invalid_client"],
-    ["a wrong secret by form", () => tokenRequest({ grant_type: "client_credentials", client_id: clientId, client_secret: `${clientSecret.slice(0, -1)}x` }), 401, "invalid_client"],
+    ["a wrong secret by form", () => tokenRequest({ grant_type: "client_credentials", client_id: clientId, client_secret: mistyped(clientSecret) }), 401, "invalid_client"],
     ["an unknown client", () => tokenRequest({ grant_type: "client_credentials" }, { basic: ["kwc_nobody", clientSecret] }), 401, "invalid_client"],
     ["no client authentication", () => tokenRequest({ grant_type: "client_credentials" }), 401, "invalid_client"],
     ["another grant type", () => tokenRequest({ grant_type: "password" }, { basic: [clientId, clientSecret] }), 400, "unsupported_grant_type"],

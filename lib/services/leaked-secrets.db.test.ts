@@ -15,6 +15,7 @@ import { generateCompanyCredentials, rollClientSecret } from "./company-credenti
 import { revokeReportedSecret } from "./leaked-secrets";
 import { clearPersonalKey, enablePersonalKey, regeneratePersonalKey } from "./personal-api-keys";
 import { createWebhook } from "./webhooks";
+import { mistyped } from "@/lib/testing/mistyped";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -179,8 +180,7 @@ describe("a reported leak", () => {
 
   it("answers false_positive for what is not a Keyward secret: a bad checksum, an unknown secret, any other text", async () => {
     const unknown = generateSecret("access_code");
-    const mistyped = `${unknown.slice(0, -1)}${unknown.endsWith("A") ? "B" : "A"}`;
-    for (const token of [unknown, mistyped, generateWebhookSecret(), "whsec_notbase64!", "ghp_notours", "password123"]) {
+    for (const token of [unknown, mistyped(unknown), generateWebhookSecret(), "whsec_notbase64!", "ghp_notours", "password123"]) {
       expect(await revokeReportedSecret(t.db, token, report, deps)).toBe("false_positive");
     }
   });

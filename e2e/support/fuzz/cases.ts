@@ -1,5 +1,6 @@
 import { crc32, RANDOM_LENGTH } from "@/lib/secrets";
 import type { RawRequest } from "./raw-http";
+import { mistyped } from "@/lib/testing/mistyped";
 
 /**
  * A generated request, kept as structure rather than bytes so that fast-check can shrink it and a report can show
@@ -155,7 +156,7 @@ export function credentialText(value: CredentialValue, refs: Record<string, stri
       const secret = refs[value.v] ?? value.v;
       switch (value.how) {
         case "checksum":
-          return `${secret.slice(0, -1)}${secret.endsWith("0") ? "1" : "0"}`;
+          return mistyped(secret);
         case "case":
           return secret.toUpperCase();
         case "spaces":
