@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { SSO_ERRORS, ssoProviderName } from "@/lib/auth/config";
+import { firstValues, type RawSearchParams } from "@/lib/search-params";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,12 +16,8 @@ const SSO_MESSAGES: Record<string, string> = {
     "That Keyward account is already linked to a different identity at your provider. Sign in with that identity, or ask an Administrator.",
 };
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
-}) {
-  const { callbackUrl, error } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { callbackUrl, error } = firstValues(await searchParams);
   if (await getActor()) redirect("/profile");
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 px-4">
