@@ -2,6 +2,7 @@
 // `npm run bench`: GET /api/v1/me with X-API-Key at 16 connections (autocannon), side by side in one run:
 //   - the limit: bare node:http, SHA-256 of the key and one indexed PGlite lookup (bench/limit.mjs);
 //   - the floor: a blank Next.js app of the same version whose one route handler does the same (bench/floor/);
+//   - the framework alone: a route handler of that app that reads the key and answers without any lookup;
 //   - Keyward's production server, full path (authenticator, policies, access log, last used), valid and invalid
 //     key, a valid key with a rate limit (leases of its budget claimed in the database), on a fresh seeded database
 //     and on one with 100,000 keys and 1,000,000 access-log rows;
@@ -11,7 +12,7 @@
 // BENCH_SECONDS (default 8) sets each run's length, BENCH_ROUNDS (default 5) the rounds, BENCH_WARMUP_SECONDS
 // (default 30) each server's unmeasured load before them, BENCH_REWARM_SECONDS (default 4) the unmeasured load just
 // before each measured run, and BENCH_ONLY a subset to look at closely
-// (scenario ids, comma-separated: limit, floor, keyward, keywardLimited, keywardLarge, peer, floorInvalid,
+// (scenario ids, comma-separated: limit, floor, nothing, keyward, keywardLimited, keywardLarge, peer, floorInvalid,
 // keywardInvalid; the targets whose scenarios did not run are left out). Measure with nothing else running: two
 // builds at once halve every figure.
 import { spawn, spawnSync } from "node:child_process";
@@ -177,7 +178,7 @@ try {
   const limit = wanted("limit")
     ? await startServer("The limit", process.execPath, () => [path.join(root, "bench", "limit.mjs")], { env: sideEnv("limit", small.secret), healthPath: "/" })
     : null;
-  const floor = wanted("floor", "floorInvalid")
+  const floor = wanted("floor", "nothing", "floorInvalid")
     ? await startServer("The floor", process.execPath, nextStart, { cwd: path.join(root, "bench", "floor"), env: sideEnv("floor", small.secret), healthPath: "/api/v1/me" })
     : null;
   const keyward = wanted("keyward", "keywardLimited", "keywardInvalid")
@@ -201,6 +202,7 @@ try {
   const scenarios = [
     limit && { id: "limit", label: "limit: node:http + SHA-256 + one lookup", url: `${limit.base}/api/v1/me`, key: small.secret },
     floor && { id: "floor", label: "floor: blank Next.js route, same lookup", url: `${floor.base}/api/v1/me`, key: small.secret },
+    floor && { id: "nothing", label: "framework alone: route, no lookup", url: `${floor.base}/api/v1/nothing`, key: small.secret },
     keyward && { id: "keyward", label: "Keyward, valid access code", url: `${keyward.base}/api/v1/me`, key: small.secret },
     keyward && { id: "keywardLimited", label: "Keyward, valid, rate limit 1,000,000/h", url: `${keyward.base}/api/v1/me`, key: small.limited },
     keywardLarge && { id: "keywardLarge", label: "Keyward, valid, 100k keys + 1M log rows", url: `${keywardLarge.base}/api/v1/me`, key: large.secret },
@@ -304,6 +306,14 @@ try {
   for (const [what, perRound, holds] of targets) {
     const ratio = median(perRound);
     console.log(`${holds(ratio) ? "✔" : "✖"} ${what}: ${ratio.toFixed(2)}× [${perRound.map((x) => x.toFixed(2)).join(", ")}]`);
+  }
+  // Not targets: what a route handler costs when it does no work at all, which bounds every target above.
+  const bounds = [
+    ["the framework alone (a route handler that does nothing) vs better-auth", ratios("nothing", "peer")],
+    ["Keyward's valid key vs the framework alone", ratios("keyward", "nothing")],
+  ].filter(([, perRound]) => perRound);
+  for (const [what, perRound] of bounds) {
+    console.log(`· ${what}: ${median(perRound).toFixed(2)}× [${perRound.map((x) => x.toFixed(2)).join(", ")}]`);
   }
   if (!peer && wanted("peer")) console.log("– better-auth not measured: run `npm run bench:peer-install` once to install it (bench/peer/).");
   if ([...results.values()].some((r) => r.errors > 0 || r.unexpected > 0)) {
