@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { buildIfStale as buildKeywardIfStale } from "../scripts/build-if-stale.mjs";
+import { buildIfStale as buildKeywardIfStale, newestMtime } from "../scripts/build-if-stale.mjs";
 import { freePort } from "../scripts/free-port.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,8 +47,7 @@ function runTsx(script, args, env = baseEnv) {
 /** Builds a side app (the floor, the peer) when its build is missing or older than its sources. */
 function buildIfStale(dir) {
   const buildId = path.join(dir, ".next", "BUILD_ID");
-  const sources = ["app", "next.config.ts", "instrumentation.ts"].map((f) => path.join(dir, f)).filter(existsSync);
-  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  const newest = Math.max(...["app", "next.config.ts", "instrumentation.ts"].map((f) => newestMtime(path.join(dir, f))));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
   console.log(`Building ${path.relative(root, dir)}…`);
   const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, env: baseEnv, stdio: "inherit" });

@@ -20,7 +20,7 @@ const SOURCE_FILES = [
 ];
 
 /** Newest modification time (ms) of a file, or of any file below a directory; 0 when absent. */
-function newestMtime(target) {
+export function newestMtime(target) {
   let stat;
   try {
     stat = statSync(target);
