@@ -294,6 +294,8 @@ try {
     );
   }
 
+  /** The median of the rounds' ratios, then each round's in brackets. */
+  const roundRatios = (perRound) => `${median(perRound).toFixed(2)}× [${perRound.map((x) => x.toFixed(2)).join(", ")}]`;
   const targets = [
     ["valid key: req/s ≥ 1.20× the floor", ratios("keyward", "floor"), (x) => x >= 1.2],
     ["valid key: p99 ≤ 1.00× the floor's", ratios("keyward", "floor", "p99"), (x) => x <= 1.0],
@@ -304,7 +306,7 @@ try {
   console.log("\nTargets (median of the rounds' ratios; each round's in brackets):");
   for (const [what, perRound, holds] of targets) {
     const ratio = median(perRound);
-    console.log(`${holds(ratio) ? "✔" : "✖"} ${what}: ${ratio.toFixed(2)}× [${perRound.map((x) => x.toFixed(2)).join(", ")}]`);
+    console.log(`${holds(ratio) ? "✔" : "✖"} ${what}: ${roundRatios(perRound)}`);
   }
   // Not targets: what a route handler costs when it does no work at all, which bounds every target above.
   const bounds = [
@@ -312,7 +314,7 @@ try {
     ["Keyward's valid key vs the framework alone", ratios("keyward", "nothing")],
   ].filter(([, perRound]) => perRound);
   for (const [what, perRound] of bounds) {
-    console.log(`· ${what}: ${median(perRound).toFixed(2)}× [${perRound.map((x) => x.toFixed(2)).join(", ")}]`);
+    console.log(`· ${what}: ${roundRatios(perRound)}`);
   }
   if (!peer && wanted("peer")) console.log("– better-auth not measured: run `npm run bench:peer-install` once to install it (bench/peer/).");
   if ([...results.values()].some((r) => r.errors > 0 || r.unexpected > 0)) {
