@@ -283,6 +283,10 @@ async function outage(fixture, a, b, sql) {
     `  back to 200 after the database returned: ${[a, b].map((i) => `${i.name} health ${recovered[i.name] ?? "never"} ms, API ${firstOk[i.name] ?? "never"} ms`).join("; ")}`,
   );
   const logs = [a, b].map((i) => i.output()).join("\n");
+  // One line per reason and 5 s (lib/unavailable-log.ts): which bound gave up, or what the server said.
+  for (const instance of [a, b]) {
+    for (const line of instance.output().match(/^.*the database is unavailable \(.*$/gm) ?? []) console.log(`  ${instance.name} logged: ${line}`);
+  }
   console.log(
     `  postgres.js broken-connection TypeErrors (uncaught): ${(logs.match(/uncaughtException:?\s+TypeError: Cannot read properties of null \(reading 'write'\)/g) ?? []).length}; pools replaced: ${(logs.match(/Replaced the database connection pool/g) ?? []).length}`,
   );

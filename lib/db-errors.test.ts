@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDatabaseError, conflictFor } from "./db-errors";
+import { classifyDatabaseError, conflictFor, unavailableReason } from "./db-errors";
 
 /** How drizzle reports a driver error: its own error, the driver's in `cause`. */
 const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });
@@ -58,5 +58,18 @@ describe("conflictFor", () => {
     expect(conflictFor(coded("23505", { constraint_name: "something_new" }))).toMatchObject({ reason: "conflict" });
     expect(conflictFor(coded("23505", { constraint_name: "something_new" }))?.field).toBeUndefined();
     expect(conflictFor(coded("57P01"))).toBeNull();
+  });
+});
+
+describe("unavailableReason", () => {
+  it("names the code that made the database unavailable, through drizzle's wrapper", () => {
+    expect(unavailableReason(wrapped(coded("DB_POOL_TIMEOUT")))).toBe("DB_POOL_TIMEOUT");
+    expect(unavailableReason(wrapped(coded("08006")))).toBe("08006");
+    expect(unavailableReason(new Error("PGlite is closed"))).toBe("PGLITE_CLOSED");
+  });
+
+  it("is null for an error that is not about the database's availability", () => {
+    expect(unavailableReason(wrapped(coded("23505")))).toBeNull();
+    expect(unavailableReason(new Error("bug"))).toBeNull();
   });
 });

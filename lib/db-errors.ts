@@ -62,16 +62,24 @@ export function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null {
+/**
+ * Why the database counts as unavailable for this error (the code of the socket, driver, pool or server, e.g.
+ * `DB_POOL_TIMEOUT`, `CONNECT_TIMEOUT`, `57P01`), or null when it is not that kind of error. Safe to log: it names the
+ * failure, never the query or its values.
+ */
+export function unavailableReason(error: unknown): string | null {
   for (const e of chain(error)) {
     const code = typeof e.code === "string" ? e.code : undefined;
-    if (code && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08"))) {
-      return "unavailable";
-    }
-    if (isBrokenConnectionError(e)) return "unavailable";
+    if (code && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08"))) return code;
+    if (isBrokenConnectionError(e)) return "BROKEN_CONNECTION";
     // PGlite after close() (a request that arrives while the process shuts down).
-    if (e instanceof Error && e.message === "PGlite is closed") return "unavailable";
+    if (e instanceof Error && e.message === "PGlite is closed") return "PGLITE_CLOSED";
   }
+  return null;
+}
+
+export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null {
+  if (unavailableReason(error)) return "unavailable";
   const sqlstate = pgErrorCode(error);
   if (sqlstate === "23505") return "conflict";
   // Class 22 (data exception) and 54000 (a value too long for an index entry): the value, not the server.

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { classifyDatabaseError, conflictFor } from "@/lib/db-errors";
 import type { Failure } from "@/lib/result";
+import { logUnavailable } from "@/lib/unavailable-log";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -41,6 +42,7 @@ export const fromFailure = (outcome: Failure): ActionFailure =>
 export function unexpected(error: unknown, context: string): ActionFailure {
   switch (classifyDatabaseError(error)) {
     case "unavailable":
+      logUnavailable(context, error);
       return failure("unavailable", DATABASE_UNAVAILABLE);
     case "conflict":
       return fromFailure(conflictFor(error)!);

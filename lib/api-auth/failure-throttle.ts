@@ -1,8 +1,10 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { problem } from "@/lib/api/problem";
+import { isDatabaseUnavailable, pgErrorCode } from "@/lib/db-errors";
 import { addRateLimitTallies, retryAfterSeconds, tallyId } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request-meta";
+import { logUnavailable } from "@/lib/unavailable-log";
 
 /** Refused credentials allowed per client address and minute before the address gets 429. */
 export const FAILED_API_AUTH_PER_MINUTE = 30;
@@ -82,7 +84,9 @@ function markDue(db: Executor, key: string) {
     scheduled = null;
     void syncFailureCounts(db).catch((error: unknown) => {
       // The counts stay pending and go with the next batch; the request that caused them was answered already.
-      console.error("Could not sync the refused-credential counts:", error instanceof Error ? error.message : error);
+      if (isDatabaseUnavailable(error)) logUnavailable("Syncing the refused-credential counts", error);
+      // The code only: drizzle's message carries the statement and the client addresses it was given.
+      else console.error(`[keyward] Syncing the refused-credential counts failed (${pgErrorCode(error) ?? "error"}).`);
     });
   }, SYNC_DELAY_MS);
   scheduled.unref?.();

@@ -1,5 +1,6 @@
 import { RETRY_AFTER_SECONDS } from "@/db/timeouts";
 import { classifyDatabaseError, conflictFor } from "@/lib/db-errors";
+import { logUnavailable } from "@/lib/unavailable-log";
 import { problem, problemFor } from "./problem";
 
 /**
@@ -10,6 +11,7 @@ import { problem, problemFor } from "./problem";
 export function problemForError(error: unknown): Response {
   switch (classifyDatabaseError(error)) {
     case "unavailable":
+      logUnavailable("API request", error);
       return problem("unavailable", {
         detail: `The database is not answering right now; try again in ${RETRY_AFTER_SECONDS} seconds.`,
         headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
