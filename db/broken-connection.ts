@@ -13,3 +13,30 @@ export function isBrokenConnectionError(error: unknown): boolean {
     /nextWrite|postgres[\\/](?:cjs[\\/])?src[\\/]connection\.js/.test(error.stack ?? "")
   );
 }
+
+/**
+ * Codes of a session that ended under a query: the server stopped or reset it, or the socket timed out. postgres.js
+ * 3.4.9 defers a write with setImmediate, and `closed()` cancels that immediate without forgetting it, so when the
+ * socket closes with a write queued, the connection never schedules a write again: each later connect of it sends no
+ * startup message and waits for `connect_timeout`. Nothing is thrown, so only the loss itself shows it.
+ */
+const LOST_CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+]);
+
+/** A connection was lost under a query (the error, or the driver error drizzle wraps in `cause`). */
+export function isLostConnectionError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (LOST_CONNECTION_CODES.has(code) || code.startsWith("08"))) return true;
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { connect, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { afterEach, describe, expect, it } from "vitest";
@@ -79,5 +80,60 @@ describe("the PostgreSQL pool", () => {
     // Any other uncaught TypeError leaves the pool alone.
     emitUncaught(new TypeError("something else"));
     expect(pool.generation).toBe(1);
+  });
+
+  it("replaces the pool when a connection is lost with a write still queued, which postgres.js would never send", async () => {
+    // Every socket the pool opens, so that the test can close one the way a stopping server does.
+    const sockets: Socket[] = [];
+    const { hostname, port } = new URL(url!);
+    const socket = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connect(Number(port || 5432), hostname, () => resolve(s)).once("error", reject);
+        sockets.push(s);
+      });
+    const messages: string[] = [];
+    // `socket` is an option of postgres.js that its types leave out.
+    const options = serverOptions({ max: 1, connect_timeout: 1, socket } as Parameters<typeof serverOptions>[0]);
+    const { pool, db } = open(url!, { options, log: (m) => messages.push(m) });
+    await db.execute(sql`select 1`);
+    // postgres.js sends a query's bytes from a setImmediate. Here the socket closes after the query is queued but
+    // before that immediate runs, as when many sessions end at once: the close cancels the immediate but leaves it
+    // recorded, so that connection never schedules a write again and its next connect waits for the timeout.
+    const lost = await new Promise<unknown>((resolve) =>
+      setImmediate(() => {
+        sockets.at(-1)!.destroy();
+        resolve(failureOf(db.execute(sql`select 1`)));
+      }),
+    );
+    expect(classifyDatabaseError(lost)).toBe("unavailable");
+    const started = Date.now();
+    await expect(db.execute(sql`select 1`)).resolves.toBeDefined();
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(pool.generation).toBe(1);
+    expect(messages).toEqual([expect.stringMatching(/Replaced the database connection pool \(a connection was lost/)]);
+  });
+
+  it("replaces the pool once when every session ends at once", async () => {
+    const messages: string[] = [];
+    const { pool, db } = open(url!, { log: (m) => messages.push(m) });
+    await Promise.all([db.execute(sql`select 1`), db.execute(sql`select 1`)]);
+    const [active] = await db.execute<{ count: number }>(
+      sql`select count(*)::int as count from pg_stat_activity where application_name = 'keyward' and pid <> pg_backend_pid()`,
+    );
+    expect(active?.count).toBeGreaterThanOrEqual(1);
+    // Both connections in a query when the server ends them (57P01, as `pg_ctl stop` does).
+    const outcomes = await Promise.all([
+      failureOf(db.execute(sql`select pg_sleep(5)`)),
+      failureOf(db.execute(sql`select pg_sleep(5)`)),
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const other = open(url!, { log: () => {} });
+        await other.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'select pg_sleep(5)%' and pid <> pg_backend_pid()`);
+      })(),
+    ]);
+    expect(outcomes.slice(0, 2).map(classifyDatabaseError)).toEqual(["unavailable", "unavailable"]);
+    expect(pool.generation).toBe(1);
+    expect(messages).toHaveLength(1);
+    await expect(db.execute(sql`select 1`)).resolves.toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { isBrokenConnectionError } from "./broken-connection";
+import { isBrokenConnectionError, isLostConnectionError } from "./broken-connection";
 import { DATABASE_TIMEOUTS } from "./timeouts";
 
 /** Thrown when no pooled connection frees up within the bounded wait; classified as "database unavailable". */
@@ -119,9 +119,15 @@ export function createServerPool(
     void old.end({ timeout: DATABASE_TIMEOUTS.statementMs / 1000 }).catch(() => {});
   }
 
-  function watch<T>(promise: Promise<T>): Promise<T> {
+  /**
+   * Replaces the pool when one of its connections broke or was lost under a query (db/broken-connection.ts). Only a
+   * failure of the current pool counts: when a stopping server ends every session at once, the first failure replaces
+   * the pool and the others came from the pool already retired.
+   */
+  function watch<T>(pool: postgres.Sql, promise: Promise<T>): Promise<T> {
     return promise.catch((error: unknown) => {
       if (isBrokenConnectionError(error)) recycle("a connection broke mid-write");
+      else if (pool === current && isLostConnectionError(error)) recycle("a connection was lost under a query");
       throw error;
     });
   }
@@ -129,7 +135,8 @@ export function createServerPool(
   async function guarded<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
     const release = await gate.acquire();
     try {
-      return await watch(run(current));
+      const pool = current;
+      return await watch(pool, run(pool));
     } finally {
       release();
     }
