@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessLogRollups, accessLogs, companyCredentials, oauthAccessTokens, personalApiKeys, type NewAccessLog } from "@/db/schema";
 import { getUsage, type UsageScope } from "@/db/queries/usage";
 import { createAccessLogWriter } from "@/lib/access-log/writer";
 import { createOrganization } from "@/lib/testing/fixtures";
+import { readMigration } from "@/lib/testing/migration-file";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let t: TestDatabase;
@@ -14,10 +13,7 @@ let backfill: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  // By name, not number: the migration's number may change when branches are merged.
-  const folder = path.join(process.cwd(), "db", "migrations");
-  const file = (await readdir(folder)).find((name) => name.endsWith("_backfill_usage_rollups.sql"));
-  backfill = await readFile(path.join(folder, file!), "utf8");
+  backfill = await readMigration("_backfill_usage_rollups.sql");
 }, 180_000);
 afterAll(async () => t?.close());
 

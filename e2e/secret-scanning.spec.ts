@@ -1,8 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, storageStateFor, test } from "./fixtures";
+import { expect, PEOPLE, storageStateFor, test } from "./fixtures";
 import { createKey, uniqueName } from "./support/api-keys";
-import { asKey } from "./personal-key";
+import { signedInDirect } from "./support/direct-server";
+import { asKey, enablePersonalKey, keepRevealedKey } from "./personal-key";
 import { REPORT, reportLeaks, sha256, signed } from "./support/secret-scanning";
 import { addWebhookInConsole, uniqueHookUrl } from "./support/webhooks";
 
@@ -149,5 +150,49 @@ test.describe("as a Member", () => {
     await expect(page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toHaveCount(1);
     await admin.reload();
     await expect(admin.getByRole("row", { name: /reported leaked at/ }).filter({ hasText: url })).toHaveCount(1);
+  });
+});
+
+// A personal key is one per person and other specs use the demo people's keys on the usual server: Gus's key on the
+// second server is used by no other spec.
+test.describe("as a person whose personal API key leaks", () => {
+  test("A signed report of a personal API key clears it at once; its owner sees the banner on API Access, as do the Administrators, and the audit log says so", async ({
+    browser,
+  }) => {
+    const page = await signedInDirect(browser, PEOPLE.globex);
+    const key = await enablePersonalKey(page);
+    expect((await page.request.get("/api/v1/me", asKey(key))).status()).toBe(200);
+
+    const url = `https://pastebin.example/gus-${sha256(key).slice(0, 8)}`;
+    const items = [{ token: key, type: "keyward_personal_api_key", url, source: "content" }];
+    const answer = await reportLeaks(page.request, items);
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual([{ token_hash: sha256(key), token_type: "keyward_personal_api_key", label: "true_positive" }]);
+    expect((await page.request.get("/api/v1/me", asKey(key))).status()).toBe(401);
+
+    await page.goto("/profile/api-access");
+    const banner = page.getByRole("region", { name: /found in public and revoked/ });
+    const item = banner.getByRole("listitem").filter({ hasText: url });
+    await expect(item).toContainText("The personal API key");
+    await expect(item).toContainText("It is cleared. Its owner regenerates a key on their API Access tab");
+    await expect(item.getByRole("link", { name: url })).toHaveAttribute("href", url);
+    // The tab says who cleared it and why (not "an administrator"), and offers a new key.
+    const notice = page.getByRole("status").filter({ hasText: "cleared your API key" });
+    await expect(notice).toContainText(/^Keyward cleared your API key on .+ because a secret-scanning partner found it in public\. Every link using it now fails\./);
+    await page.getByRole("button", { name: "Regenerate New Key" }).click();
+    const renewed = await keepRevealedKey(page);
+    expect((await page.request.get("/api/v1/me", asKey(renewed))).status()).toBe(200);
+
+    // Gus is also Globex's Administrator: Administration shows the same leak, and the audit log names it.
+    await page.goto("/admin/api-keys");
+    await expect(page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toHaveCount(1);
+    await page.goto("/admin/audit-log");
+    await expect(page.getByRole("row", { name: /Keyward cleared the personal API key of .*reported leaked at/ }).filter({ hasText: url })).toHaveCount(1);
+
+    // Reported again, it is still recognised as ours and nothing more happens.
+    const again = await reportLeaks(page.request, items);
+    expect(await again.json()).toEqual([{ token_hash: sha256(key), token_type: "keyward_personal_api_key", label: "true_positive" }]);
+    await page.goto("/profile/api-access");
+    await expect(page.getByRole("region", { name: /found in public and revoked/ }).getByRole("listitem").filter({ hasText: url })).toHaveCount(1);
   });
 });

@@ -15,6 +15,7 @@ export interface PersonalKeyState {
     lastUsedAt: Date | null;
     revokedAt: Date | null;
     revokedByLabel: string | null;
+    revokedByKeyward: boolean;
   } | null;
 }
 
@@ -29,6 +30,7 @@ export async function getPersonalKeyState(db: Executor, organizationId: string, 
       lastUsedAt: personalApiKeys.lastUsedAt,
       revokedAt: personalApiKeys.revokedAt,
       revokedByLabel: personalApiKeys.revokedByLabel,
+      revokedByKeyward: personalApiKeys.revokedByKeyward,
       revokeReason: personalApiKeys.revokeReason,
     })
     .from(personalApiKeys)

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, timestampColumn } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./people";
@@ -33,6 +33,8 @@ export const personalApiKeys = pgTable(
     revokedById: uuid("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
     /** The revoker's name at the time, so the tab reads right after renames and deletions. */
     revokedByLabel: text("revoked_by_label"),
+    /** Keyward revoked it itself (a secret-scanning partner reported it leaked), not a person. */
+    revokedByKeyward: boolean("revoked_by_keyward").notNull().default(false),
     revokeReason: personalKeyRevokeReasonEnum("revoke_reason"),
   },
   (t) => [

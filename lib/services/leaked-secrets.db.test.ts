@@ -53,14 +53,23 @@ describe("a reported leak", () => {
     expect(await leakEvents(organization.id)).toHaveLength(1);
   });
 
-  it("clears a personal key", async () => {
-    const { org: organization, people } = await createOrganization(t.db, "leaky-people", [{ name: "Max Leaky", roles: ["member"] }]);
+  it("clears a personal key, as Keyward rather than as an administrator", async () => {
+    const { org: organization, people } = await createOrganization(t.db, "leaky-people", [
+      { name: "Max Leaky", roles: ["member"] },
+      { name: "Ada Clearing", roles: ["administrator"] },
+    ]);
     const max = authorFor(people[0]!);
     const enabled = await enablePersonalKey(t.db, max, NO_META);
     if (!enabled.ok) throw new Error(enabled.message);
     expect(await revokeReportedSecret(t.db, enabled.value.secret, report, deps)).toBe("true_positive");
     const [key] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.userId, people[0]!.id));
-    expect(key!.revokedAt).not.toBeNull();
+    expect(key).toMatchObject({ revokedAt: expect.any(Date), revokedByKeyward: true, revokedByLabel: "Keyward" });
+    // An administrator's Clear API Key is theirs.
+    const renewed = await regeneratePersonalKey(t.db, max, NO_META);
+    if (!renewed.ok) throw new Error(renewed.message);
+    expect((await clearPersonalKey(t.db, authorFor(people[1]!), people[0]!.id, NO_META)).ok).toBe(true);
+    const [state] = await t.db.select().from(personalApiKeys).where(eq(personalApiKeys.keyHash, hashSecret(renewed.value.secret)));
+    expect(state).toMatchObject({ revokedByKeyward: false, revokedByLabel: "Ada Clearing" });
     expect((await leakEvents(organization.id)).map((e) => e.action)).toEqual(["personal_api_key.cleared"]);
   });
 

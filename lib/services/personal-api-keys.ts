@@ -44,7 +44,13 @@ async function lockPerson(tx: Tx, organizationId: string, userId: string) {
 async function revokeLive(tx: Tx, userId: string, by: Author, reason: "turned_off" | "regenerated" | "cleared", keyId?: string) {
   const [revoked] = await tx
     .update(personalApiKeys)
-    .set({ revokedAt: new Date(), revokedById: by.userId, revokedByLabel: by.audit.label, revokeReason: reason })
+    .set({
+      revokedAt: new Date(),
+      revokedById: by.userId,
+      revokedByLabel: by.audit.label,
+      revokedByKeyward: by.audit.type === "system",
+      revokeReason: reason,
+    })
     .where(
       and(eq(personalApiKeys.userId, userId), isNull(personalApiKeys.revokedAt), keyId ? eq(personalApiKeys.id, keyId) : undefined),
     )

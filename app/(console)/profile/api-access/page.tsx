@@ -51,6 +51,7 @@ export default async function ApiAccessPage() {
                   lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
                   revokedAt: key.revokedAt?.toISOString() ?? null,
                   revokedByLabel: key.revokedByLabel,
+                  revokedByKeyward: key.revokedByKeyward,
                 }
               : null
           }

@@ -36,6 +36,8 @@ export interface PersonalKeyPanelProps {
     lastUsedAt: string | null;
     revokedAt: string | null;
     revokedByLabel: string | null;
+    /** Cleared by Keyward itself, on a secret-scanning partner's report, rather than by an administrator. */
+    revokedByKeyward: boolean;
   } | null;
 }
 
@@ -101,14 +103,16 @@ export function PersonalKeyPanel({ organization, allowed, canManage, maxDays, st
         <div className="grid gap-3">
           {cleared ? (
             <p role="status" className="rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
-              An administrator, {cleared.revokedByLabel ?? "someone"}, cleared your API key
+              {cleared.revokedByKeyward ? "Keyward" : `An administrator, ${cleared.revokedByLabel ?? "someone"},`} cleared your
+              API key
               {cleared.revokedAt ? (
                 <>
                   {" "}
                   on <DateTime value={cleared.revokedAt} />
                 </>
               ) : null}
-              . Every link using it now fails.{" "}
+              {cleared.revokedByKeyward ? " because a secret-scanning partner found it in public" : ""}. Every link using it now
+              fails.{" "}
               {allowed ? (
                 "Regenerate a new key to get API access back."
               ) : (
