@@ -1,10 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test, type PersonKey } from "./fixtures";
-import { asKey, enablePersonalKey, keepRevealedKey } from "./personal-key";
+import { asKey } from "./personal-key";
 import { createKey, uniqueName } from "./support/api-keys";
 import { expectNoSeriousViolations } from "./support/axe";
 import { CONSOLE_PAGES, type ScreensData } from "./support/console-pages";
 import { expectTablesHydrated } from "./support/hydration";
+import { openRowActions } from "./support/row-actions";
+import { addWebhookInConsole } from "./support/webhooks";
 import { startReceiver, type Receiver } from "./webhook-receiver";
 
 // Every console page, for every demo person who may see it, at a desktop and a phone size: the page never scrolls
@@ -24,14 +26,22 @@ async function pageFor(browser: Browser, person: PersonKey): Promise<Page> {
   return context.newPage();
 }
 
-/** Gus Globex's personal key: enabled here, or regenerated if a previous worker of this run enabled it already. */
-async function globexKey(page: Page): Promise<string> {
-  await page.goto("/profile/api-access");
-  const regenerate = page.getByRole("button", { name: "Regenerate New Key" });
-  if (!(await regenerate.isVisible())) return enablePersonalKey(page);
-  await regenerate.click();
-  await page.getByRole("alertdialog", { name: "Regenerate your API key?" }).getByRole("button", { name: "Regenerate New Key" }).click();
-  return keepRevealedKey(page);
+/**
+ * Adds a webhook of Gus Globex's in the console and returns its id. Through the console, not his personal key: other
+ * specs regenerate that key on this server meanwhile, and a key regenerated under this setup would refuse its call.
+ */
+async function addGlobexWebhook(page: Page, url: string): Promise<string> {
+  await addWebhookInConsole(page, url);
+  await (await openRowActions(page, page, url)).getByRole("menuitem", { name: `Delivery log of ${url}` }).click();
+  await expect(page.getByRole("heading", { name: "Delivery log" })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+/** Gus Globex's id, from the link to his page in API Management, which lists him once he has a key or a webhook. */
+async function globexUserIdFrom(page: Page): Promise<string> {
+  await page.goto(`/admin/api-management?q=${encodeURIComponent(PEOPLE.globex.email)}&access=all`);
+  const href = await page.getByRole("link", { name: PEOPLE.globex.name, exact: true }).getAttribute("href");
+  return href!.split("/").pop()!;
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -65,19 +75,11 @@ test.beforeAll(async ({ browser }) => {
   const accessLogId = (await details.getAttribute("href"))!.split("/").pop()!;
 
   const gus = await pageFor(browser, "globex");
-  const personal = await globexKey(gus);
-  const me = await gus.request.get("/api/v1/me", asKey(personal));
-  const globexUserId = (await me.json()).user.id as string;
   receiver = await startReceiver();
-  const created = await gus.request.post("/api/v1/webhooks", {
-    ...asKey(personal),
-    data: { url: `${receiver.url}/screens/${"long-path-segment-".repeat(4)}end`, entity: "Webhook", operationType: "Update" },
-  });
-  expect(created.status()).toBe(201);
-  const webhookId = (await created.json()).id as string;
-  await gus.goto(`/profile/api-access/webhooks/${webhookId}`);
+  const webhookId = await addGlobexWebhook(gus, `${receiver.url}/screens/${"long-path-segment-".repeat(4)}end`);
   await gus.getByRole("button", { name: "Send test event" }).click();
   await expect(gus.getByRole("table", { name: /^Attempts of / })).toBeVisible({ timeout: 20_000 });
+  const globexUserId = await globexUserIdFrom(gus);
 
   data = { keyId: key.keyId, accessLogId, globexUserId, webhookId };
   await admin.context().close();
