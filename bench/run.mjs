@@ -24,12 +24,12 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { buildIfStale as buildKeywardIfStale, newestMtime } from "../scripts/build-if-stale.mjs";
 import { freePort } from "../scripts/free-port.mjs";
+import { NEXT_BIN } from "../scripts/next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seconds = Number(process.env.BENCH_SECONDS || 8);
 const rounds = Number(process.env.BENCH_ROUNDS || 5);
 const connections = 16;
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const parent = mkdtempSync(path.join(os.tmpdir(), "keyward-bench-"));
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", DATABASE_URL: "" };
@@ -50,7 +50,7 @@ function buildIfStale(dir) {
   const newest = Math.max(...["app", "next.config.ts", "instrumentation.ts"].map((f) => newestMtime(path.join(dir, f))));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
   console.log(`Building ${path.relative(root, dir)}…`);
-  const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, env: baseEnv, stdio: "inherit" });
+  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, env: baseEnv, stdio: "inherit" });
   if (built.status !== 0) throw new Error(`The build of ${dir} failed.`);
 }
 
@@ -172,7 +172,7 @@ try {
 
   console.log("Starting the servers…");
   const sideEnv = (name, secret) => ({ ...baseEnv, BENCH_PGLITE_DIR: path.join(parent, name), BENCH_SECRET: secret, BENCH_FILLER_KEYS: "0" });
-  const nextStart = (port) => [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const nextStart = (port) => [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"];
   const keywardStart = () => [path.join(root, "scripts", "start.mjs")];
   const limit = wanted("limit")
     ? await startServer("The limit", process.execPath, () => [path.join(root, "bench", "limit.mjs")], { env: sideEnv("limit", small.secret), healthPath: "/" })

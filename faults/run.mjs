@@ -21,6 +21,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
 import { freePort } from "../scripts/free-port.mjs";
+import { NEXT_BIN } from "../scripts/next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { DATABASE_URL, KEYWARD_PG_CTL } = process.env;
@@ -88,7 +89,7 @@ const instanceEnv = {
 
 async function startInstance(name, env = instanceEnv) {
   const port = await freePort();
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

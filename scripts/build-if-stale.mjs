@@ -4,9 +4,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { NEXT_BIN } from "./next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const next = path.join(root, "node_modules", ".bin", "next");
 const buildId = path.join(root, ".next", "BUILD_ID");
 
 const SOURCE_DIRS = ["app", "components", "lib", "db", "public"];
@@ -50,7 +50,7 @@ export function buildIfStale(env) {
   const reason = staleReason();
   if (!reason) return;
   console.log(`Building: ${reason}.`);
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: root, stdio: "inherit", env });
   if (build.error) {
     console.error(`Could not run next build: ${build.error.message}`);
     process.exit(1);

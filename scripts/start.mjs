@@ -5,9 +5,9 @@ import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./build-if-stale.mjs";
+import { NEXT_BIN } from "./next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (!env.AUTH_TRUST_HOST) env.AUTH_TRUST_HOST = "true";
@@ -19,7 +19,7 @@ const port = process.env.PORT || "3000";
 // until the heap has grown back: the first seconds of calls after a quiet spell were answered at 0.6-0.85x the
 // steady pace. A credential check serves bursts, so the heap stays at its working size (V8 flags are refused in
 // NODE_OPTIONS, hence on the command line).
-const child = spawn(process.execPath, ["--no-memory-reducer", next, "start", "-p", port], { cwd: root, stdio: "inherit", env });
+const child = spawn(process.execPath, ["--no-memory-reducer", NEXT_BIN, "start", "-p", port], { cwd: root, stdio: "inherit", env });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
