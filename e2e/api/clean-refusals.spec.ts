@@ -63,6 +63,21 @@ test("A path that is not valid percent-encoded UTF-8 answers 400 on the API and 
   expect(consolePage.status).toBe(404);
 });
 
+test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, with or without a credential", async ({ baseURL, page }) => {
+  const { secret } = await createKey(page);
+  for (const path of ["/api/v1/me", "/api/v1/webhooks", "/api/oauth/token", "/api/health", "/login", "/admin/api-keys", "/"]) {
+    for (const headers of [{}, { "X-API-Key": secret }] as Record<string, string>[]) {
+      const response = await rawRequest(baseURL!, { method: "TRACE", path, headers });
+      expect(response.status, `TRACE ${path}`).toBe(405);
+      expect(response.headers["allow"], path).toContain("GET");
+      expect(response.headers["content-type"], path).toBe("application/problem+json");
+      expect(JSON.parse(response.body), path).toMatchObject({ status: 405, detail: expect.stringContaining("TRACE") });
+    }
+  }
+  // The server answers every other method as before.
+  expect((await rawRequest(baseURL!, { path: "/api/v1/me", headers: { "X-API-Key": secret } })).status).toBe(200);
+});
+
 test("A Host or forwarded host that no URL can hold is refused with 400 in the console, never a 500", async ({ baseURL }) => {
   for (const host of ["4294967296", "keyward.example:99999", "256.1.1.1", "[::1"]) {
     for (const path of ["/login", "/admin/api-keys"]) {

@@ -1053,6 +1053,7 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
           "OPTIONS",
           "PROPFIND",
           "SEARCH",
+          "TRACE",
           "get",
         ),
       }),
@@ -1179,7 +1180,7 @@ function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
       "page:method",
       1,
       fc.record({
-        method: fc.constantFrom("POST", "HEAD", "OPTIONS", "PUT", "DELETE"),
+        method: fc.constantFrom("POST", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"),
         body: fc.option(
           fc.record({
             payload: nastyText.map((v): Payload => ({ t: "text", v })),
