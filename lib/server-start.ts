@@ -7,7 +7,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { startExpiryJob, stopExpiryJob } from "@/lib/expiry/runtime";
 import { recordPeerAddresses } from "@/lib/http/peer-address";
-import { refuseUnrepresentableMethods } from "@/lib/http/unrepresentable-methods";
+import { guardRequestLines } from "@/lib/http/request-line-guard";
 import { installShutdown } from "@/lib/shutdown";
 import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/runtime";
 
@@ -46,7 +46,7 @@ export async function startServer(): Promise<void> {
   try {
     // First, before anything is served: from here on every request's X-Forwarded-For ends with the real peer.
     recordPeerAddresses(env().KEYWARD_TRUSTED_PROXIES);
-    refuseUnrepresentableMethods();
+    guardRequestLines();
     await prepareServer();
     installShutdown(finalSteps);
     // Sends the webhook outbox; several instances may each run one (see lib/webhooks/worker.ts).

@@ -63,7 +63,7 @@ test("A path that is not valid percent-encoded UTF-8 answers 400 on the API and 
   expect(consolePage.status).toBe(404);
 });
 
-test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, with or without a credential", async ({ baseURL, page }) => {
+test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, and a request target of * never gets a 5xx", async ({ baseURL, page }) => {
   const { secret } = await createKey(page);
   for (const path of ["/api/v1/me", "/api/v1/webhooks", "/api/oauth/token", "/api/health", "/login", "/admin/api-keys", "/"]) {
     for (const headers of [{}, { "X-API-Key": secret }] as Record<string, string>[]) {
@@ -74,7 +74,16 @@ test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, wi
       expect(JSON.parse(response.body), path).toMatchObject({ status: 405, detail: expect.stringContaining("TRACE") });
     }
   }
-  // The server answers every other method as before.
+  // OPTIONS * asks what the server supports; * with any other method is no resource at all.
+  const options = await rawRequest(baseURL!, { method: "OPTIONS", path: "*" });
+  expect(options.status).toBe(204);
+  expect(options.headers["allow"]).toContain("GET");
+  for (const method of ["GET", "POST", "DELETE"]) {
+    const refused = await rawRequest(baseURL!, { method, path: "*", headers: { "X-API-Key": secret } });
+    expect(refused.status, `${method} *`).toBe(400);
+    expect(refused.headers["content-type"]).toBe("application/problem+json");
+  }
+  // The server answers every other request as before.
   expect((await rawRequest(baseURL!, { path: "/api/v1/me", headers: { "X-API-Key": secret } })).status).toBe(200);
 });
 

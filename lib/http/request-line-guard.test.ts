@@ -1,0 +1,97 @@
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { ALLOWED_METHODS, guardRequestLines } from "./request-line-guard";
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** node:http, since fetch() itself refuses to send TRACE or a target that is not a path. */
+function send(port: number, method: string, path = "/"): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest({ host: "127.0.0.1", port, method, path }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    outgoing.on("error", reject);
+    outgoing.end();
+  });
+}
+
+let server: Server | undefined;
+
+/** A server whose own listener records what reaches it. */
+async function listen(seen: string[]): Promise<number> {
+  server = createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    response.end("handled");
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+describe("request lines that Next.js cannot build a Request of", () => {
+  it("TRACE is refused with 405 and Allow before the server's own listener runs, from the first request on", async () => {
+    guardRequestLines();
+    const seen: string[] = [];
+    const port = await listen(seen);
+
+    const traced = await send(port, "TRACE", "/api/v1/me");
+    expect(traced.status).toBe(405);
+    expect(traced.headers["allow"]).toBe(ALLOWED_METHODS);
+    expect(traced.headers["content-type"]).toBe("application/problem+json");
+    expect(traced.headers["x-content-type-options"]).toBe("nosniff");
+    expect(JSON.parse(traced.body)).toEqual({
+      type: "https://keyward.dev/problems/method-not-allowed",
+      status: 405,
+      title: "Method not allowed",
+      detail: `TRACE is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.`,
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it("OPTIONS * says what the server supports; * or a target that is no path with any other method is a 400", async () => {
+    guardRequestLines();
+    const seen: string[] = [];
+    const port = await listen(seen);
+
+    const options = await send(port, "OPTIONS", "*");
+    expect(options.status).toBe(204);
+    expect(options.headers["allow"]).toBe(ALLOWED_METHODS);
+    expect(options.headers["content-length"]).toBeUndefined();
+    // Node itself refuses most other targets that are no path (x, ?a=1); those beginning with * reach the server.
+    for (const [method, target] of [["GET", "*"], ["POST", "*"], ["GET", "*x"], ["HEAD", "*"], ["OPTIONS", "*/api/v1/me"]]) {
+      const refused = await send(port, method!, target);
+      expect(refused.status, `${method} ${target}`).toBe(400);
+      if (method !== "HEAD") expect(JSON.parse(refused.body), `${method} ${target}`).toMatchObject({ type: "https://keyward.dev/problems/invalid-request", status: 400 });
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it("pass every other request to the server's listener, once, even when the guard is installed twice", async () => {
+    guardRequestLines();
+    guardRequestLines();
+    const seen: string[] = [];
+    const port = await listen(seen);
+    const requests = [
+      ["GET", "/"],
+      ["OPTIONS", "/api/v1/me"],
+      ["PROPFIND", "/login"],
+      ["DELETE", "/api/v1/webhooks/1?x=%ff"],
+      ["GET", "http://keyward.example/api/v1/me"],
+    ] as const;
+    const answers = await Promise.all(requests.map(([method, target]) => send(port, method, target)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(seen.sort()).toEqual(requests.map(([method, target]) => `${method} ${target}`).sort());
+  });
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { STATIC_SECURITY_HEADERS } from "./security-headers";
+
+/**
+ * Methods the Fetch API's Request refuses to hold. Next.js builds one for every request (the proxy and route
+ * handlers alike), so it answered these with 500 and a stack trace in the log: a 5xx anyone can cause, and TRACE is
+ * the first thing a security scanner sends. (CONNECT never reaches a request listener: Node reports it separately.)
+ */
+export const UNREPRESENTABLE_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/** What this server answers at all; each route's OPTIONS says which of them it takes. */
+export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+/** A path (origin-form) or a whole URL (absolute-form), the two request targets Next.js can parse. */
+const PARSEABLE_TARGET = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i;
+
+type RequestListener = (this: Server, request: IncomingMessage, response: ServerResponse) => void;
+
+function answer(response: ServerResponse, status: number, headers: Record<string, string>, problem?: { title: string; detail: string }) {
+  const body = problem
+    ? JSON.stringify({ type: `https://keyward.dev/problems/${problem.title.toLowerCase().replaceAll(" ", "-")}`, status, ...problem })
+    : "";
+  response.writeHead(status, {
+    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+    ...headers,
+    "Cache-Control": "no-store",
+    // A 204 has no body, so no length either (RFC 9110 §8.6).
+    ...(problem ? { "Content-Type": "application/problem+json", "Content-Length": String(Buffer.byteLength(body)) } : {}),
+  });
+  response.end(body);
+}
+
+/**
+ * Answers a request line that Next.js would answer 500 (it cannot build a Request of it), as problem+json like every
+ * other refusal; returns false for every other request, which the server handles as before.
+ * - TRACE and the other unrepresentable methods: 405.
+ * - `OPTIONS *` asks what the server supports (RFC 9110 §9.3.7): 204 with Allow. Any other method with `*`, or a
+ *   target that is neither a path nor a URL: 400.
+ */
+export function answeredAtTheDoor(request: IncomingMessage, response: ServerResponse): boolean {
+  const method = request.method ?? "";
+  const target = request.url ?? "";
+  if (UNREPRESENTABLE_METHODS.has(method)) {
+    answer(response, 405, { Allow: ALLOWED_METHODS }, { title: "Method not allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
+  } else if (target === "*" && method === "OPTIONS") {
+    answer(response, 204, { Allow: ALLOWED_METHODS });
+  } else if (!PARSEABLE_TARGET.test(target)) {
+    answer(response, 400, {}, { title: "Invalid request", detail: "The request target must be a path that starts with /, or a URL." });
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/** Puts `answeredAtTheDoor` in front of the server's request listeners, which see every other request as before. */
+export function guardServer(server: Server): void {
+  const listeners = server.listeners("request") as RequestListener[];
+  server.removeAllListeners("request");
+  server.on("request", function (this: Server, request: IncomingMessage, response: ServerResponse) {
+    if (answeredAtTheDoor(request, response)) return;
+    for (const listener of listeners) listener.call(this, request, response);
+  });
+}
+
+const state = globalThis as unknown as { __keywardRequestLineGuard?: WeakSet<Server> };
+
+/**
+ * Guards every server of this process. Next.js creates its server itself; Node publishes each request on this
+ * channel, with its server, just before the server's listeners run, so the first request of each server (that one
+ * included) installs the guard.
+ */
+export function guardRequestLines(): void {
+  if (state.__keywardRequestLineGuard) return;
+  const guarded = (state.__keywardRequestLineGuard = new WeakSet<Server>());
+  subscribe("http.server.request.start", (message) => {
+    const { server } = message as { server: Server };
+    if (guarded.has(server)) return;
+    guarded.add(server);
+    guardServer(server);
+  });
+}
