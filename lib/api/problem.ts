@@ -8,6 +8,7 @@ export const PROBLEM_TYPES = {
   unauthorized: { status: 401, title: "Authentication required" },
   forbidden: { status: 403, title: "Missing policy" },
   not_found: { status: 404, title: "Not found" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   invalid_request: { status: 400, title: "Invalid request" },
   validation: { status: 422, title: "Validation failed" },
   conflict: { status: 409, title: "Conflict" },
@@ -30,12 +31,10 @@ export interface ProblemOptions {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problem(type: ProblemType, options: ProblemOptions): Response {
+/** The problem document itself, for answers written without a Response (the HTTP server's own refusals). */
+export function problemDocument(type: ProblemType, options: Omit<ProblemOptions, "headers">) {
   const { status, title } = PROBLEM_TYPES[type];
-  const headers = new Headers(options.headers);
-  headers.set("Content-Type", PROBLEM_CONTENT_TYPE);
-  headers.set("Cache-Control", "no-store");
-  const body = {
+  return {
     type: `https://keyward.dev/problems/${type.replaceAll("_", "-")}`,
     title,
     status,
@@ -43,7 +42,14 @@ export function problem(type: ProblemType, options: ProblemOptions): Response {
     ...(options.errors ? { errors: options.errors } : {}),
     ...options.extensions,
   };
-  return new Response(JSON.stringify(body), { status, headers });
+}
+
+export function problem(type: ProblemType, options: ProblemOptions): Response {
+  const headers = new Headers(options.headers);
+  headers.set("Content-Type", PROBLEM_CONTENT_TYPE);
+  headers.set("Cache-Control", "no-store");
+  const body = problemDocument(type, options);
+  return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
 const PROBLEM_OF_FAILURE: Record<FailureReason, ProblemType> = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { PROBLEM_CONTENT_TYPE, problemDocument, type ProblemType } from "@/lib/api/problem";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /**
@@ -18,16 +19,14 @@ const PARSEABLE_TARGET = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i;
 
 type RequestListener = (this: Server, request: IncomingMessage, response: ServerResponse) => void;
 
-function answer(response: ServerResponse, status: number, headers: Record<string, string>, problem?: { title: string; detail: string }) {
-  const body = problem
-    ? JSON.stringify({ type: `https://keyward.dev/problems/${problem.title.toLowerCase().replaceAll(" ", "-")}`, status, ...problem })
-    : "";
+function answer(response: ServerResponse, status: number, headers: Record<string, string>, problem?: { type: ProblemType; detail: string }) {
+  const body = problem ? JSON.stringify(problemDocument(problem.type, { detail: problem.detail })) : "";
   response.writeHead(status, {
     ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
     ...headers,
     "Cache-Control": "no-store",
     // A 204 has no body, so no length either (RFC 9110 §8.6).
-    ...(problem ? { "Content-Type": "application/problem+json", "Content-Length": String(Buffer.byteLength(body)) } : {}),
+    ...(problem ? { "Content-Type": PROBLEM_CONTENT_TYPE, "Content-Length": String(Buffer.byteLength(body)) } : {}),
   });
   response.end(body);
 }
@@ -43,11 +42,11 @@ export function answeredAtTheDoor(request: IncomingMessage, response: ServerResp
   const method = request.method ?? "";
   const target = request.url ?? "";
   if (UNREPRESENTABLE_METHODS.has(method)) {
-    answer(response, 405, { Allow: ALLOWED_METHODS }, { title: "Method not allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
+    answer(response, 405, { Allow: ALLOWED_METHODS }, { type: "method_not_allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
   } else if (target === "*" && method === "OPTIONS") {
     answer(response, 204, { Allow: ALLOWED_METHODS });
   } else if (!PARSEABLE_TARGET.test(target)) {
-    answer(response, 400, {}, { title: "Invalid request", detail: "The request target must be a path that starts with /, or a URL." });
+    answer(response, 400, {}, { type: "invalid_request", detail: "The request target must be a path that starts with /, or a URL." });
   } else {
     return false;
   }
