@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
+import { NEXT_BIN } from "./next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "docs", "screenshots");
@@ -43,7 +44,7 @@ async function waitForHealth(baseUrl, server) {
 async function startDemo() {
   const port = await freePort();
   const parent = mkdtempSync(path.join(os.tmpdir(), "keyward-screenshots-"));
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

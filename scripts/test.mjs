@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { NEXT_BIN } from "./next-bin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -12,7 +13,7 @@ const steps = [
   { title: "Type check (tsc --noEmit)", cmd: bin("tsc"), args: ["--noEmit"] },
   { title: "Lint (eslint --max-warnings 0 .)", cmd: bin("eslint"), args: ["--max-warnings", "0", "."] },
   { title: "Unit tests (vitest run)", cmd: bin("vitest"), args: ["run"] },
-  { title: "Production build (next build)", cmd: bin("next"), args: ["build"] },
+  { title: "Production build (next build)", cmd: process.execPath, args: [NEXT_BIN, "build"] },
   { title: "Chromium for Playwright", cmd: process.execPath, args: [path.join(root, "scripts", "ensure-chromium.mjs")] },
   { title: "End-to-end tests (playwright test)", cmd: bin("playwright"), args: ["test"] },
 ];
