@@ -8,6 +8,17 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
  * critical violation, by rule id, impact and the elements it found.
  */
 export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  // Colours change with a transition (a colour scheme just switched, a hover): axe must measure where they end, not
+  // a blend on the way. getAnimations() recalculates styles first, so transitions that start now are included; only
+  // transitions, since a spinner's animation never finishes.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const serious = violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
