@@ -87,6 +87,24 @@ test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, an
   expect((await rawRequest(baseURL!, { path: "/api/v1/me", headers: { "X-API-Key": secret } })).status).toBe(200);
 });
 
+test("A request target written as a whole URL is answered as its path, never redirected to itself", async ({ baseURL, page }) => {
+  const { secret } = await createKey(page);
+  const { host } = new URL(baseURL!);
+  // RFC 9112 §3.2.2: a server must accept absolute-form; the URL's host stands for Host.
+  for (const target of [`${baseURL}/api/v1/me`, `http://keyward.example/api/v1/me?x=1`]) {
+    const response = await rawRequest(baseURL!, { path: target, headers: { "X-API-Key": secret } });
+    expect(response.status, target).toBe(200);
+    expect(response.headers["location"], target).toBeUndefined();
+    expect(JSON.parse(response.body), target).toMatchObject({ credential: { kind: "access_code" } });
+  }
+  const login = await rawRequest(baseURL!, { path: `http://${host}/login?callbackUrl=%2Fadmin`, headers: { Host: "other.example" } });
+  expect(login.status).toBe(200);
+  expect(login.body).toContain("Sign in");
+  const nowhere = await rawRequest(baseURL!, { method: "POST", path: "http:///api/v1/me", headers: { "X-API-Key": secret } });
+  expect(nowhere.status).toBe(400);
+  expect(nowhere.headers["content-type"]).toBe("application/problem+json");
+});
+
 test("A Host or forwarded host that no URL can hold is refused with 400 in the console, never a 500", async ({ baseURL }) => {
   for (const host of ["4294967296", "keyward.example:99999", "256.1.1.1", "[::1"]) {
     for (const path of ["/login", "/admin/api-keys"]) {

@@ -88,10 +88,37 @@ describe("request lines that Next.js cannot build a Request of", () => {
       ["OPTIONS", "/api/v1/me"],
       ["PROPFIND", "/login"],
       ["DELETE", "/api/v1/webhooks/1?x=%ff"],
-      ["GET", "http://keyward.example/api/v1/me"],
     ] as const;
     const answers = await Promise.all(requests.map(([method, target]) => send(port, method, target)));
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(seen.sort()).toEqual(requests.map(([method, target]) => `${method} ${target}`).sort());
+  });
+
+  it("make a URL target the path it names, with the URL's host as Host; a URL without a host is a 400", async () => {
+    guardRequestLines();
+    const seen: string[] = [];
+    server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers.host}`);
+      response.end("handled");
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+
+    for (const [target, expected] of [
+      ["http://keyward.example/api/v1/me?page=2", "/api/v1/me?page=2 keyward.example"],
+      ["HTTPS://user:pw@Keyward.example:8443", "/ Keyward.example:8443"],
+      ["http://[::1]:3000?q=a/b", "/?q=a/b [::1]:3000"],
+    ]) {
+      seen.length = 0;
+      expect((await send(port, "GET", target)).status, target).toBe(200);
+      expect(seen, target).toEqual([`GET ${expected}`]);
+    }
+    seen.length = 0;
+    for (const target of ["http:///api/v1/me", "http://a_b.example/x", "http://256.1.1.1/", "http://keyward.example:99999/"]) {
+      const refused = await send(port, "POST", target);
+      expect(refused.status, target).toBe(400);
+      expect(JSON.parse(refused.body), target).toMatchObject({ type: "https://keyward.dev/problems/invalid-request", status: 400 });
+    }
+    expect(seen).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { PROBLEM_CONTENT_TYPE, problemDocument, type ProblemType } from "@/lib/api/problem";
+import { isHost } from "./host";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /**
@@ -16,6 +17,9 @@ export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 /** A path (origin-form) or a whole URL (absolute-form), the two request targets Next.js can parse. */
 const PARSEABLE_TARGET = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i;
+
+/** An absolute-form target: scheme, authority (with any user info), and the rest. */
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)(.*)$/is;
 
 type RequestListener = (this: Server, request: IncomingMessage, response: ServerResponse) => void;
 
@@ -37,6 +41,7 @@ function answer(response: ServerResponse, status: number, headers: Record<string
  * - TRACE and the other unrepresentable methods: 405.
  * - `OPTIONS *` asks what the server supports (RFC 9110 §9.3.7): 204 with Allow. Any other method with `*`, or a
  *   target that is neither a path nor a URL: 400.
+ * - A URL is made a path (`toOriginForm`), or refused with 400 when it names no host.
  */
 export function answeredAtTheDoor(request: IncomingMessage, response: ServerResponse): boolean {
   const method = request.method ?? "";
@@ -47,9 +52,26 @@ export function answeredAtTheDoor(request: IncomingMessage, response: ServerResp
     answer(response, 204, { Allow: ALLOWED_METHODS });
   } else if (!PARSEABLE_TARGET.test(target)) {
     answer(response, 400, {}, { type: "invalid_request", detail: "The request target must be a path that starts with /, or a URL." });
+  } else if (!target.startsWith("/") && !toOriginForm(request)) {
+    answer(response, 400, {}, { type: "invalid_request", detail: "The request target's URL does not name a host." });
   } else {
     return false;
   }
+  return true;
+}
+
+/**
+ * Turns an absolute-form target (`GET http://host/path`, which RFC 9112 §3.2.2 says a server must accept) into the
+ * path Next.js expects, with Host taken from the target as that section asks. Next.js answered it with a 308 to the
+ * very same URL: a loop for the client, and a redirect to whichever host the target named. Returns false when the
+ * target names no host.
+ */
+function toOriginForm(request: IncomingMessage): boolean {
+  const [, authority = "", rest = ""] = ABSOLUTE_FORM.exec(request.url ?? "") ?? [];
+  if (!isHost(authority)) return false;
+  // Node refuses a fragment in the target, so `rest` is a path, a query, or nothing.
+  request.url = rest.startsWith("/") ? rest : `/${rest}`;
+  request.headers.host = authority;
   return true;
 }
 

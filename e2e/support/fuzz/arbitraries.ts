@@ -738,6 +738,32 @@ function mangledSegments(segments: Piece[][]): fc.Arbitrary<Partial<FuzzCase>> {
     });
 }
 
+/**
+ * The request target written another way (RFC 9112 §3.2): a whole URL naming this server, another host, no host or a
+ * malformed one; or `*`, which names no resource.
+ */
+const targetForms: fc.Arbitrary<Partial<FuzzCase>> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        scheme: fc.constantFrom("http", "https", "HTTP", "ws", "x-y"),
+        authority: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(null) },
+          {
+            weight: 2,
+            arbitrary: fc
+              .constantFrom("keyward.example", "", "user:pw@keyward.example", "[::1]:3000", "256.1.1.1", "keyward.example:99999")
+              .map((v): Piece[] => [{ t: "raw", v }]),
+          },
+          { weight: 1, arbitrary: malformedPieces },
+        ),
+      })
+      .map(({ scheme, authority }) => ({ form: { t: "absolute" as const, scheme, authority } })),
+  },
+  { weight: 1, arbitrary: fc.constant({ form: { t: "asterisk" as const } }) },
+);
+
 function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCase> {
   const { document } = options;
   const values = credentialValues(options.secretRefs);
@@ -1058,6 +1084,7 @@ function apiCases(target: ApiTarget, options: CaseOptions): fc.Arbitrary<FuzzCas
         ),
       }),
     ],
+    ["target:form", 1, targetForms],
   ];
   return oneAspect(base, aspects);
 }
@@ -1192,6 +1219,7 @@ function pageCases(target: PageTarget): fc.Arbitrary<FuzzCase> {
         ),
       }),
     ],
+    ["page:target-form", 1, targetForms],
   ];
   return oneAspect(base, aspects);
 }

@@ -14,6 +14,11 @@ export interface FuzzCase {
   method: string;
   /** Path segments after the leading slash. */
   segments: Piece[][];
+  /**
+   * The request target written as a whole URL (scheme and authority before the path; a null authority is the
+   * server's own host) or as `*` instead of the path and query (RFC 9112 §3.2). Absent: a path.
+   */
+  form?: { t: "absolute"; scheme: string; authority: Piece[] | null } | { t: "asterisk" };
   query: QueryParam[];
   headers: Header[];
   credentials: Credential[];
@@ -333,7 +338,11 @@ export function render(fuzzCase: FuzzCase, context: RenderContext): RawRequest {
     }
   }
 
-  const target = Buffer.concat([
+  const form = fuzzCase.form;
+  const target = form?.t === "asterisk" ? Buffer.from("*") : Buffer.concat([
+    ...(form?.t === "absolute"
+      ? [Buffer.from(`${form.scheme}://`, "latin1"), form.authority ? piecesBytes(form.authority, refs) : Buffer.from(context.host)]
+      : []),
     ...fuzzCase.segments.flatMap((segment) => [Buffer.from("/"), piecesBytes(segment, refs)]),
     ...(fuzzCase.segments.length === 0 ? [Buffer.from("/")] : []),
     ...query.flatMap((param, i) => [

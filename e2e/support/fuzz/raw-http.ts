@@ -27,6 +27,8 @@ export interface Answer {
   connected: boolean;
   /** Whether the whole request was written before the server answered, closed or reset the connection. */
   sentAll: boolean;
+  /** The request target as sent (Latin-1), to compare with a redirect's Location. */
+  target: string;
 }
 
 /** What is kept of a response: the status line, headers and a body excerpt are all a report needs. */
@@ -58,6 +60,7 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
         error,
         connected,
         sentAll,
+        target: requestTarget(request.head),
       });
     };
     const timer = setTimeout(() => {
@@ -94,6 +97,12 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
 }
 
 /** Resolves when the socket can take more data, or will never take any. */
+/** The request line's middle part: what the request asked for. */
+function requestTarget(head: Buffer): string {
+  const line = head.subarray(0, Math.max(0, head.indexOf("\r\n"))).toString("latin1");
+  return line.slice(line.indexOf(" ") + 1, line.lastIndexOf(" "));
+}
+
 function drained(socket: net.Socket): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {

@@ -64,7 +64,10 @@ export const laneSeed = (seed: number, lane: number) => (seed + lane * 7919) | 0
 
 const runsPerLane = (fuzzer: Fuzzer) => Math.ceil(fuzzer.runs / fuzzer.lanes);
 
-/** What is wrong with an answer, or null when it is a clean one (anything below 500, in time). */
+/**
+ * What is wrong with an answer, or null when it is a clean one: anything below 500, in time, except a redirect to
+ * the very URL that was asked for, which a client follows forever.
+ */
 export function failureOf(answer: Answer, timeoutMs: number): string | null {
   if (answer.error === "timeout") {
     return answer.status === null
@@ -75,6 +78,10 @@ export function failureOf(answer: Answer, timeoutMs: number): string | null {
   if (answer.status === null && answer.sentAll)
     return `connection closed without an answer (${answer.error ?? "closed"})`;
   if (answer.status !== null && answer.status >= 500) return String(answer.status);
+  const location = /^location:[ \t]*(.*?)[ \t]*$/im.exec(answer.head)?.[1];
+  if (answer.status !== null && answer.status >= 300 && answer.status < 400 && location === answer.target) {
+    return `${answer.status} redirect to the URL asked for`;
+  }
   return null;
 }
 
