@@ -96,13 +96,13 @@ export function sendRaw(host: string, port: number, request: RawRequest, timeout
   });
 }
 
-/** Resolves when the socket can take more data, or will never take any. */
 /** The request line's middle part: what the request asked for. */
 function requestTarget(head: Buffer): string {
   const line = head.subarray(0, Math.max(0, head.indexOf("\r\n"))).toString("latin1");
   return line.slice(line.indexOf(" ") + 1, line.lastIndexOf(" "));
 }
 
+/** Resolves when the socket can take more data, or will never take any. */
 function drained(socket: net.Socket): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
