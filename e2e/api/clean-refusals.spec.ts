@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { generateSecret } from "@/lib/secrets";
 import { expect, storageStateFor, test } from "../fixtures";
 import { asKey } from "../personal-key";
@@ -181,6 +182,30 @@ test("A body over 1 MiB is refused with 413 whether or not it says its length", 
     body: Buffer.alloc(2 * MiB, 0x20),
   });
   expect(declared.status).toBe(413);
+});
+
+test("A compressed body is refused as such (415 on the API, invalid_request from OAuth), not as malformed", async ({ baseURL, page }) => {
+  const { secret } = await createKey(page);
+  const gzipped = gzipSync(JSON.stringify({ key: secret }));
+  for (const path of ["/api/v1/keys/verify", "/api/v1/me"]) {
+    const response = await rawRequest(baseURL!, {
+      method: "POST",
+      path,
+      headers: { "X-API-Key": secret, "Content-Type": "application/json", "Content-Encoding": "gzip" },
+      body: gzipped,
+    });
+    expect(response.status, path).toBe(415);
+    expect(response.headers["accept-encoding"], path).toBe("identity");
+    expect(JSON.parse(response.body), path).toMatchObject({ status: 415, detail: expect.stringContaining("uncompressed") });
+  }
+  const token = await rawRequest(baseURL!, {
+    method: "POST",
+    path: "/api/oauth/token",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" },
+    body: gzipSync("grant_type=client_credentials&client_id=kwc_x&client_secret=kwcs_x"),
+  });
+  expect(token.status).toBe(400);
+  expect(JSON.parse(token.body)).toMatchObject({ error: "invalid_request", error_description: expect.stringContaining("uncompressed") });
 });
 
 test("Every example on a key's Usage tab works exactly as the page shows it", async ({ page, baseURL }) => {

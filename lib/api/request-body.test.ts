@@ -25,6 +25,19 @@ function chunked(chunks: Uint8Array[], type = "application/json") {
 }
 
 describe("readBody", () => {
+  it("refuses a compressed body with 415 and says that only uncompressed bodies are accepted", async () => {
+    for (const encoding of ["gzip", "br", "Deflate", "gzip, identity"]) {
+      const outcome = await readBody(new Request("http://x/", { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json", "content-encoding": encoding } }));
+      expect(outcome.ok, encoding).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.response.status, encoding).toBe(415);
+      expect(outcome.response.headers.get("accept-encoding")).toBe("identity");
+      expect(await outcome.response.json()).toMatchObject({ type: "https://keyward.dev/problems/unsupported-media-type", detail: expect.stringContaining("uncompressed") });
+    }
+    const identity = await readBody(new Request("http://x/", { method: "POST", body: '{"a":1}', headers: { "content-encoding": "identity" } }));
+    expect(identity).toEqual({ ok: true, body: { text: '{"a":1}', type: "text/plain" } });
+  });
+
   it("reads a body under the limit once, with its media type", async () => {
     const outcome = await readBody(new Request("http://x/", { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json; charset=utf-8" } }));
     expect(outcome).toEqual({ ok: true, body: { text: '{"a":1}', type: "application/json" } });

@@ -22,12 +22,25 @@ const tooLarge = (limit: number): BodyOutcome => ({ ok: false, response: problem
 /**
  * Reads the body once, counting the bytes as they arrive: a body over the limit (1 MiB unless the route says less)
  * is refused with 413 as soon as it passes the limit, whether or not it announced its length, so a chunked upload
- * cannot make the server buffer more. Text that is not UTF-8 is refused with 400 rather than decoded into replacement characters.
+ * cannot make the server buffer more. Text that is not UTF-8 is refused with 400 rather than decoded into replacement characters,
+ * and a compressed body (any Content-Encoding) with 415 and `Accept-Encoding: identity` (RFC 9110 §12.5.3).
  */
 export async function readBody(request: Request, limit = MAX_API_BODY_BYTES): Promise<BodyOutcome> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() || null;
   if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge(limit);
   if (!request.body) return { ok: true, body: { ...EMPTY, type } };
+  // Bodies are read as sent: a compressed one would otherwise be refused as "not valid JSON", which misleads.
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") {
+    await request.body.cancel().catch(() => {});
+    return {
+      ok: false,
+      response: problem("unsupported_media_type", {
+        detail: "Request bodies must be sent uncompressed: this server accepts no Content-Encoding.",
+        headers: { "Accept-Encoding": "identity" },
+      }),
+    };
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

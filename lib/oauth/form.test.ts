@@ -15,6 +15,8 @@ describe("reading an OAuth form", () => {
     ["JSON", post('{"grant_type":"client_credentials"}', "application/json"), /application\/x-www-form-urlencoded/],
     ["a repeated parameter", post("grant_type=client_credentials&grant_type=password"), /grant_type is sent more than once/],
     ["a huge body", post(`grant_type=${"a".repeat(9000)}`), /too large/],
+    ["a compressed body", new Request("http://localhost/api/oauth/token", { method: "POST", body: "grant_type=client_credentials", headers: { "content-type": "application/x-www-form-urlencoded", "content-encoding": "gzip" } }), /uncompressed/],
+    ["a body that is not UTF-8", new Request("http://localhost/api/oauth/token", { method: "POST", body: new Uint8Array([0x61, 0x3d, 0xff]), headers: { "content-type": "application/x-www-form-urlencoded" } }), /not valid UTF-8/],
   ])("refuses %s", async (_title, request, message) => {
     const result = await readOAuthForm(request);
     expect(result.ok).toBe(false);
