@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { generateSecret } from "@/lib/secrets";
@@ -86,6 +88,59 @@ test("TRACE, which the Fetch API cannot hold, is refused with 405 everywhere, an
   }
   // The server answers every other request as before.
   expect((await rawRequest(baseURL!, { path: "/api/v1/me", headers: { "X-API-Key": secret } })).status).toBe(200);
+});
+
+/** Every route of the app, by the path a client calls, and the methods it takes. */
+const ROUTE_METHODS: Record<string, string> = {
+  "/admin/audit-log/export": "GET, HEAD, OPTIONS",
+  "/api/auth/session": "GET, HEAD, POST, OPTIONS",
+  "/api/health": "GET, HEAD, OPTIONS",
+  "/api/oauth/revoke": "POST, OPTIONS",
+  "/api/oauth/token": "POST, OPTIONS",
+  "/api/secret-scanning/report": "POST, OPTIONS",
+  "/api/v1/api-keys": "GET, HEAD, POST, OPTIONS",
+  "/api/v1/api-keys/00000000-0000-4000-8000-000000000000": "GET, HEAD, PATCH, OPTIONS",
+  "/api/v1/api-keys/00000000-0000-4000-8000-000000000000/archive": "POST, OPTIONS",
+  "/api/v1/audit-events": "GET, HEAD, OPTIONS",
+  "/api/v1/keys/verify": "POST, OPTIONS",
+  "/api/v1/me": "GET, HEAD, POST, OPTIONS",
+  "/api/v1/openapi.json": "GET, HEAD, OPTIONS",
+  "/api/v1/usage": "GET, HEAD, OPTIONS",
+  "/api/v1/users": "GET, HEAD, OPTIONS",
+  "/api/v1/webhooks": "GET, HEAD, POST, OPTIONS",
+  "/api/v1/webhooks/00000000-0000-4000-8000-000000000000": "PATCH, DELETE, OPTIONS",
+  "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/roll-secret": "POST, OPTIONS",
+};
+
+test("Every route answers a method it does not take with 405, problem+json and Allow, and OPTIONS with that Allow", async ({ page }) => {
+  // The table above covers every route of the app: a new route must say here what it takes.
+  const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("route.ts"))
+    .map((file) =>
+      `/${path.dirname(file)}`
+        .replace(/\/\([^)]+\)/g, "")
+        .replace("[...nextauth]", "session")
+        .replaceAll("[id]", "00000000-0000-4000-8000-000000000000"),
+    );
+  expect(routes.sort()).toEqual(Object.keys(ROUTE_METHODS).sort());
+
+  for (const [route, allow] of Object.entries(ROUTE_METHODS)) {
+    const options = await page.request.fetch(route, { method: "OPTIONS" });
+    expect(options.status(), `OPTIONS ${route}`).toBe(204);
+    expect(options.headers()["allow"], `OPTIONS ${route}`).toBe(allow);
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !allow.split(", ").includes(m))) {
+      const refused = await page.request.fetch(route, { method });
+      expect(refused.status(), `${method} ${route}`).toBe(405);
+      expect(refused.headers()["allow"], `${method} ${route}`).toBe(allow);
+      if (method === "HEAD") continue;
+      expect(refused.headers()["content-type"], `${method} ${route}`).toBe("application/problem+json");
+      expect(await refused.json(), `${method} ${route}`).toMatchObject({ status: 405, detail: `${method} is not supported on ${route}. Allowed: ${allow}.` });
+    }
+  }
+  // A method no route takes never reaches one.
+  const propfind = await page.request.fetch("/api/v1/me", { method: "PROPFIND" });
+  expect(propfind.status()).toBe(405);
+  expect(await propfind.json()).toMatchObject({ status: 405, detail: expect.stringContaining("PROPFIND is not supported") });
 });
 
 test("A request target written as a whole URL is answered as its path, never redirected to itself", async ({ baseURL, page }) => {

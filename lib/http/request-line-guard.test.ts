@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 describe("request lines that Next.js cannot build a Request of", () => {
-  it("TRACE is refused with 405 and Allow before the server's own listener runs, from the first request on", async () => {
+  it("TRACE, and every method the server does not answer, is refused with 405 and Allow before the server's own listener runs", async () => {
     guardRequestLines();
     const seen: string[] = [];
     const port = await listen(seen);
@@ -57,6 +57,13 @@ describe("request lines that Next.js cannot build a Request of", () => {
       title: "Method not allowed",
       detail: `TRACE is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.`,
     });
+    // The methods Node parses beside those (WebDAV's and others) are no method of this server either.
+    for (const method of ["PROPFIND", "MKCOL", "PURGE", "LOCK", "SEARCH"]) {
+      const refused = await send(port, method, "/api/v1/me");
+      expect(refused.status, method).toBe(405);
+      expect(refused.headers["allow"], method).toBe(ALLOWED_METHODS);
+      expect(JSON.parse(refused.body), method).toMatchObject({ status: 405, detail: expect.stringContaining(`${method} is not supported`) });
+    }
     expect(seen).toEqual([]);
   });
 
@@ -86,7 +93,7 @@ describe("request lines that Next.js cannot build a Request of", () => {
     const requests = [
       ["GET", "/"],
       ["OPTIONS", "/api/v1/me"],
-      ["PROPFIND", "/login"],
+      ["PATCH", "/login"],
       ["DELETE", "/api/v1/webhooks/1?x=%ff"],
     ] as const;
     const answers = await Promise.all(requests.map(([method, target]) => send(port, method, target)));

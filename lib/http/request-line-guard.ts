@@ -5,15 +5,9 @@ import { PROBLEM_CONTENT_TYPE, problemDocument, type ProblemType } from "@/lib/a
 import { isHost } from "./host";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
-/**
- * Methods the Fetch API's Request refuses to hold. Next.js builds one for every request (the proxy and route
- * handlers alike), so it answered these with 500 and a stack trace in the log: a 5xx anyone can cause, and TRACE is
- * the first thing a security scanner sends. (CONNECT never reaches a request listener: Node reports it separately.)
- */
-export const UNREPRESENTABLE_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE", "TRACK"]);
-
 /** What this server answers at all; each route's OPTIONS says which of them it takes. */
 export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_METHODS.split(", "));
 
 /** A path (origin-form) or a whole URL (absolute-form), the two request targets Next.js can parse. */
 const PARSEABLE_TARGET = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i;
@@ -38,7 +32,9 @@ function answer(response: ServerResponse, status: number, headers: Record<string
 /**
  * Answers a request line that Next.js would answer 500 (it cannot build a Request of it), as problem+json like every
  * other refusal; returns false for every other request, which the server handles as before.
- * - TRACE and the other unrepresentable methods: 405.
+ * - A method outside ALLOWED_METHODS: 405. The Fetch API's Request cannot hold TRACE and TRACK, so Next.js answered
+ *   them with 500 and a stack trace in the log (TRACE is the first thing a security scanner sends), and the WebDAV
+ *   methods Node parses (PROPFIND, MKCOL…) with a bare 400. (CONNECT never reaches a request listener.)
  * - `OPTIONS *` asks what the server supports (RFC 9110 §9.3.7): 204 with Allow. Any other method with `*`, or a
  *   target that is neither a path nor a URL: 400.
  * - A URL is made a path (`toOriginForm`), or refused with 400 when it names no host.
@@ -46,7 +42,7 @@ function answer(response: ServerResponse, status: number, headers: Record<string
 export function answeredAtTheDoor(request: IncomingMessage, response: ServerResponse): boolean {
   const method = request.method ?? "";
   const target = request.url ?? "";
-  if (UNREPRESENTABLE_METHODS.has(method)) {
+  if (!ALLOWED.has(method)) {
     answer(response, 405, { Allow: ALLOWED_METHODS }, { type: "method_not_allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
   } else if (target === "*" && method === "OPTIONS") {
     answer(response, 204, { Allow: ALLOWED_METHODS });

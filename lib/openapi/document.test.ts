@@ -144,6 +144,7 @@ describe("reading route files", () => {
     expect(exportedMethods("export async function POST(request: Request) {}\nexport function DELETE() {}")).toEqual(["POST", "DELETE"]);
     expect(exportedMethods("const h = 1;\nexport { h as PATCH, h as PUT };")).toEqual(["PUT", "PATCH"]);
     expect(exportedMethods("export const { GET, POST } = handlers;")).toEqual(["GET", "POST"]);
+    expect(exportedMethods("export const PATCH = h;\nexport const { GET, HEAD, OPTIONS } = otherMethods({ PATCH });")).toEqual(["PATCH"]);
     expect(exportedMethods("// export const GETTER = 1\nexport const GETTER = 1;")).toEqual([]);
   });
 

@@ -14,7 +14,8 @@ export interface RouteOperation {
 
 /**
  * The HTTP methods a route module exports, read from its source text: `export const GET = …`,
- * `export async function GET(…)`, `export { handler as GET }` and `export const { GET, POST } = handlers`.
+ * `export async function GET(…)`, `export { handler as GET }` and `export const { GET, POST } = handlers`; not the
+ * refusals of `export const { PUT, OPTIONS } = otherMethods(…)`.
  */
 export function exportedMethods(source: string): HttpMethod[] {
   const found = new Set<string>();
@@ -22,7 +23,9 @@ export function exportedMethods(source: string): HttpMethod[] {
   for (const match of source.matchAll(new RegExp(`export\\s+(?:const|let|var|(?:async\\s+)?function)\\s+(${method})\\b`, "g"))) {
     found.add(match[1]!);
   }
-  for (const match of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}\s*=/g)) {
+  for (const match of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}\s*=\s*([\w$.]*)/g)) {
+    // The refusals of the methods a route does not take (lib/api/methods.ts) are no operation of it.
+    if (match[2] === "otherMethods") continue;
     for (const name of match[1]!.split(",")) found.add(name.split(":").pop()!.trim());
   }
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {

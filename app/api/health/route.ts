@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { RETRY_AFTER_SECONDS } from "@/db/timeouts";
 import { isDraining } from "@/lib/shutdown";
 import type { HealthResponse } from "@/lib/validators/health";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -38,3 +39,5 @@ function unavailable(detail: string) {
     headers: { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -82,6 +82,8 @@ export function failureOf(answer: Answer, timeoutMs: number): string | null {
   if (answer.status !== null && answer.status >= 300 && answer.status < 400 && location === answer.target) {
     return `${answer.status} redirect to the URL asked for`;
   }
+  // RFC 9110 §15.5.6: a 405 must say what the resource allows (Next.js alone answers one without).
+  if (answer.status === 405 && !/^allow:/im.test(answer.head)) return "405 without Allow";
   return null;
 }
 

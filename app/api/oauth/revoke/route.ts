@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { apiError } from "@/lib/api/route";
 import { handleRevocationRequest } from "@/lib/oauth/endpoints";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,5 @@ export async function POST(request: Request): Promise<Response> {
     return apiError(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

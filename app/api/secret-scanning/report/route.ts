@@ -10,6 +10,7 @@ import { SIGNATURE_HEADER, signedByPartner } from "@/lib/secret-scanning/signatu
 import { hashSecret } from "@/lib/secrets";
 import { revokeReportedSecret } from "@/lib/services/leaked-secrets";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -62,3 +63,5 @@ export async function POST(request: Request): Promise<Response> {
     return apiError(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

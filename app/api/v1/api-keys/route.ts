@@ -7,6 +7,7 @@ import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { createApiKey, isMissingPolicy } from "@/lib/services/api-keys";
 import { createApiKeySchema, type ApiKeySummary, type CreatedApiKey } from "@/lib/validators/api-keys";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -46,3 +47,5 @@ export const POST = withPrincipal("keys:write", async ({ request, principal, bod
   };
   return json(created, { status: 201, headers: { Location: `/api/v1/api-keys/${key.publicId}` } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

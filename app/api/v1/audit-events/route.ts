@@ -4,6 +4,7 @@ import { json } from "@/lib/api/problem";
 import { validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { auditFiltersSchema, type ApiAuditEvent } from "@/lib/validators/audit";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -25,3 +26,5 @@ export const GET = withPrincipal("audit:read", async ({ request, principal }) =>
   );
   return json({ data, nextCursor });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,6 +1,7 @@
 import { json } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import type { MeResponse } from "@/lib/validators/me";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -21,3 +22,5 @@ export const GET = withPrincipal(null, async ({ principal }) => {
  * property. The body carries nothing else.
  */
 export const POST = GET;
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

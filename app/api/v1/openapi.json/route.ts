@@ -1,5 +1,6 @@
 import { json } from "@/lib/api/problem";
 import { getOpenApiDocument } from "@/lib/openapi/document";
+import { otherMethods } from "@/lib/api/methods";
 
 /**
  * The OpenAPI 3.1 document. Public on purpose: it describes the API, holds no data and no secret; every route it
@@ -8,3 +9,5 @@ import { getOpenApiDocument } from "@/lib/openapi/document";
 export function GET() {
   return json(getOpenApiDocument());
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -5,6 +5,7 @@ import { json } from "@/lib/api/problem";
 import { validationProblem } from "@/lib/api/request-body";
 import { withPrincipal } from "@/lib/api/route";
 import { usageQuerySchema } from "@/lib/validators/usage-api";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -29,3 +30,5 @@ export const GET = withPrincipal("keys:read", async ({ request, principal }) => 
   }
   return json(serializeUsage(await getUsage(db, organizationId, scope, range)));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { listPeople } from "@/db/queries/people";
 import { json } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
 import type { ApiUser } from "@/lib/validators/people";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,5 @@ export const GET = withPrincipal("users:read", async ({ principal }) => {
   const people = await listPeople(await getDb(), principal.organization.id);
   return json({ data: people.map((p): ApiUser => ({ id: p.id, name: p.name, email: p.email, roles: p.roles })) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

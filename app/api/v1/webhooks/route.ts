@@ -9,6 +9,7 @@ import { requestMeta } from "@/lib/request-meta";
 import { createWebhook } from "@/lib/services/webhooks";
 import { webhookSubscriptionSchema } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -41,3 +42,5 @@ export const POST = withPrincipal("webhooks:write", async ({ request, principal,
     { status: 201, headers: { Location: `/api/v1/webhooks/${webhook.id}` } },
   );
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

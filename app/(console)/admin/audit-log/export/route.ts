@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/actor";
 import { describeAuditAction } from "@/lib/audit-catalogue";
 import { csvLine } from "@/lib/csv";
 import { auditFiltersSchema } from "@/lib/validators/audit";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -64,3 +65,5 @@ export async function GET(request: Request) {
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -7,6 +7,7 @@ import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { isMissingPolicy, updateApiKey } from "@/lib/services/api-keys";
 import { keyIdSchema, updateApiKeySchema } from "@/lib/validators/api-keys";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -31,3 +32,5 @@ export const PATCH = withPrincipal<{ id: string }>("keys:write", async ({ reques
   const key = await getApiKey(db, principal.organization.id, id);
   return json(serializeApiKey(key!));
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

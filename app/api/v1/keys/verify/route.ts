@@ -6,6 +6,7 @@ import { verifyKey } from "@/lib/api-auth/verify-key";
 import { hitRateLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request-meta";
 import { verifyKeyRequestSchema, type VerifyKeyResult } from "@/lib/validators/api-keys";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -37,3 +38,5 @@ export async function POST(request: Request): Promise<Response> {
     return apiError(error);
   }
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -8,6 +8,7 @@ import { requestMeta } from "@/lib/request-meta";
 import { deleteWebhook, updateWebhook } from "@/lib/services/webhooks";
 import { updateWebhookSchema, webhookIdSchema } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -42,3 +43,5 @@ export const DELETE = withPrincipal<Params>("webhooks:write", async ({ request, 
   if (!outcome.ok) return problemFor(outcome);
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, HEAD, POST, PUT, OPTIONS } = otherMethods({ PATCH, DELETE });

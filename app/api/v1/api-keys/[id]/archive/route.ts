@@ -6,6 +6,7 @@ import { withPrincipal } from "@/lib/api/route";
 import { requestMeta } from "@/lib/request-meta";
 import { archiveApiKey } from "@/lib/services/api-keys";
 import { keyIdSchema } from "@/lib/validators/api-keys";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export const POST = withPrincipal<{ id: string }>("keys:write", async ({ request
   const key = await getApiKey(db, principal.organization.id, id);
   return json(serializeApiKey(key!));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

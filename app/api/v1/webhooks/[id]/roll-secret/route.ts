@@ -7,6 +7,7 @@ import { requestMeta } from "@/lib/request-meta";
 import { rollWebhookSecret } from "@/lib/services/webhooks";
 import { webhookIdSchema } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
+import { otherMethods } from "@/lib/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export const POST = withPrincipal<{ id: string }>("webhooks:write", async ({ req
   if (!outcome.ok) return problemFor(outcome);
   return json({ id: outcome.value.webhook.id, secret: outcome.value.secret });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
