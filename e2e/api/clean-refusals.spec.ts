@@ -115,7 +115,8 @@ const ROUTE_METHODS: Record<string, string> = {
 test("Every route answers a method it does not take with 405, problem+json and Allow, and OPTIONS with that Allow", async ({ page }) => {
   // The table above covers every route of the app: a new route must say here what it takes.
   const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith("route.ts"))
+    // The API's not-found route answers every method with 404 (the next test).
+    .filter((file) => file.endsWith("route.ts") && !file.includes("[...path]"))
     .map((file) =>
       `/${path.dirname(file)}`
         .replace(/\/\([^)]+\)/g, "")
@@ -141,6 +142,23 @@ test("Every route answers a method it does not take with 405, problem+json and A
   const propfind = await page.request.fetch("/api/v1/me", { method: "PROPFIND" });
   expect(propfind.status()).toBe(405);
   expect(await propfind.json()).toMatchObject({ status: 405, detail: expect.stringContaining("PROPFIND is not supported") });
+});
+
+test("An API path that names no route is a 404 in problem+json for every method, not the console's HTML page", async ({ page }) => {
+  for (const route of ["/api/v1/unknown", "/api/v1/me/extra", "/api/v2/me", "/api/oauth/authorize", "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/test"]) {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      const answer = await page.request.fetch(route, { method, headers: { "Content-Type": "application/json" }, data: method === "GET" ? undefined : "{}" });
+      expect(answer.status(), `${method} ${route}`).toBe(404);
+      expect(answer.headers()["content-type"], `${method} ${route}`).toBe("application/problem+json");
+      expect(await answer.json(), `${method} ${route}`).toMatchObject({
+        status: 404,
+        title: "Not found",
+        detail: `No API route is at ${route}. The API reference is at /docs/api.`,
+      });
+    }
+    const head = await page.request.head(route);
+    expect(head.status(), `HEAD ${route}`).toBe(404);
+  }
 });
 
 test("A request target written as a whole URL is answered as its path, never redirected to itself", async ({ baseURL, page }) => {

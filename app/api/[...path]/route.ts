@@ -1,0 +1,14 @@
+import { problem } from "@/lib/api/problem";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * An `/api` path that names no route, whatever the method: the API's own 404, problem+json like its other refusals,
+ * where Next.js would answer with the console's HTML page. Every route of the API is more specific than this one.
+ */
+function noRoute(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  return problem("not_found", { detail: `No API route is at ${pathname}. The API reference is at /docs/api.` });
+}
+
+export { noRoute as GET, noRoute as POST, noRoute as PUT, noRoute as PATCH, noRoute as DELETE, noRoute as OPTIONS };
