@@ -44,6 +44,24 @@ test("An e-mail the provider has not verified is refused, even a Keyward person'
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("Cancelling at the identity provider comes back to Keyward's sign-in page, which says so", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: PROVIDER_BUTTON }).click();
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\//);
+  await page.getByRole("link", { name: "[ Cancel ]" }).click();
+  await expect(page).toHaveURL(/\/login\?error=OAuthCallbackError/);
+  await expect(page.getByRole("alert").filter({ hasText: "Single sign-on did not complete" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in to Keyward" })).toBeVisible();
+});
+
+test("A callback Keyward did not ask for, and Auth.js's own error page, end on Keyward's sign-in page", async ({ page }) => {
+  for (const url of ["/api/auth/callback/oidc?code=forged&state=forged", "/api/auth/error?error=Configuration"]) {
+    await page.goto(url);
+    await expect(page, url).toHaveURL(/\/login\?error=Configuration$/);
+    await expect(page.getByRole("alert").filter({ hasText: "Single sign-on could not be completed. Try again, or sign in with your password." })).toBeVisible();
+  }
+});
+
 test("Another identity that shows a linked person's e-mail cannot sign in as her", async ({ page }) => {
   await signInAtProvider(page, "impostor-at-idp");
   await expect(page).toHaveURL(/\/login\?error=sso-taken/);

@@ -66,7 +66,9 @@ export function authConfig(): NextAuthConfig {
     // The cookie lapses after the idle timeout unless a request renews it; the session row is what really decides
     // (lib/auth/sessions.ts): its absolute lifetime and idle timeout are checked on every request.
     session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().idleMs / 1000) },
-    pages: { signIn: "/login" },
+    // Auth.js's own failures (a sign-in cancelled at the provider, a state that no longer matches) come back to the
+    // sign-in page too, which says what happened, instead of Auth.js's unstyled error page.
+    pages: { signIn: "/login", error: "/login" },
     providers: providers(),
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.
