@@ -45,17 +45,26 @@ const columns = {
   createdAt: webhooks.createdAt,
 };
 
-/** A person's webhooks, oldest first, each with its latest delivery's outcome. Never the secret. */
-export async function listWebhooksForUser(db: Executor, organizationId: string, userId: string) {
+/** A person's webhooks (or the one with `id`), oldest first, each with its latest delivery's outcome. Never the secret. */
+async function webhooksOfUser(db: Executor, organizationId: string, userId: string, id?: string) {
   const rows = await db
     .select({ ...columns, lastDelivery: lastDelivery })
     .from(webhooks)
-    .where(and(eq(webhooks.organizationId, organizationId), eq(webhooks.userId, userId)))
+    .where(and(eq(webhooks.organizationId, organizationId), eq(webhooks.userId, userId), id ? eq(webhooks.id, id) : undefined))
     .orderBy(webhooks.createdAt, webhooks.id);
   return rows.map((row) => ({ ...row, lastDelivery: lastDeliveryOf(row.lastDelivery) }));
 }
 
+/** A person's webhooks, oldest first, each with its latest delivery's outcome. Never the secret. */
+export const listWebhooksForUser = (db: Executor, organizationId: string, userId: string) => webhooksOfUser(db, organizationId, userId);
+
 export type WebhookRow = Awaited<ReturnType<typeof listWebhooksForUser>>[number];
+
+/** One of a person's webhooks as their list shows it, or null when they have none with this id. */
+export async function getWebhookForUser(db: Executor, organizationId: string, userId: string, id: string): Promise<WebhookRow | null> {
+  const [row] = await webhooksOfUser(db, organizationId, userId, id);
+  return row ?? null;
+}
 
 /** What the webhooks table needs, as plain values for a client component. */
 export const toWebhookListItem = (row: WebhookRow) => ({

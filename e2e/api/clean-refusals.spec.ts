@@ -108,7 +108,7 @@ const ROUTE_METHODS: Record<string, string> = {
   "/api/v1/usage": "GET, HEAD, OPTIONS",
   "/api/v1/users": "GET, HEAD, OPTIONS",
   "/api/v1/webhooks": "GET, HEAD, POST, OPTIONS",
-  "/api/v1/webhooks/00000000-0000-4000-8000-000000000000": "PATCH, DELETE, OPTIONS",
+  "/api/v1/webhooks/00000000-0000-4000-8000-000000000000": "GET, HEAD, PATCH, DELETE, OPTIONS",
   "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/roll-secret": "POST, OPTIONS",
 };
 

@@ -123,9 +123,16 @@ test("An integration creates, lists, switches Off, changes and deletes its webho
   await expect(admin.getByRole("row", { name: /Gus Globex deleted the webhook https:\/\/127\.0\.0\.1:9\/globex\/v2/ })).toBeVisible();
 });
 
-test("An integration rolls its webhook's signing secret with a personal key; another person's webhook is not found", async ({ request, pageAs }) => {
+test("An integration reads one webhook and rolls its signing secret with a personal key; another person's webhook is not found", async ({ request, pageAs }) => {
   const created = await request.post("/api/v1/webhooks", { ...asKey(key), data: { ...valid, url: "https://127.0.0.1:9/globex/rolled" } });
   const { id, secret: first } = await created.json();
+  const one = await request.get(`/api/v1/webhooks/${id}`, asKey(key));
+  expect(one.status()).toBe(200);
+  expect(one.headers()["cache-control"]).toBe("no-store");
+  const inList = (await (await request.get("/api/v1/webhooks", asKey(key))).json()).data.find((hook: { id: string }) => hook.id === id);
+  expect(await one.json()).toEqual(inList);
+  expect(inList).toMatchObject({ id, url: "https://127.0.0.1:9/globex/rolled", entity: "ApiKey", operationType: "Delete", status: "On" });
+  expect(inList).not.toHaveProperty("secret");
 
   const rolled = await request.post(`/api/v1/webhooks/${id}/roll-secret`, asKey(key));
   expect(rolled.status()).toBe(200);
@@ -149,6 +156,9 @@ test("An integration rolls its webhook's signing secret with a personal key; ano
     expect(refused.status(), other).toBe(404);
     expect(refused.headers()["content-type"]).toContain("application/problem+json");
     expect(await refused.text()).not.toContain("whsec_");
+    const read = await request.get(`/api/v1/webhooks/${other}`, asKey(key));
+    expect(read.status(), `GET ${other}`).toBe(404);
+    expect(await read.json()).toMatchObject({ status: 404, detail: "You have no webhook with this id." });
   }
 
   const gus = await pageAs("globex");

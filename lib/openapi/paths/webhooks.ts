@@ -35,6 +35,18 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
     }),
   },
   "/api/v1/webhooks/{id}": {
+    get: apiOperation({
+      policy: "webhooks:read",
+      operationId: "getWebhook",
+      tags: ["Webhooks"],
+      summary: "Get one of your webhooks",
+      description: "One webhook of the person the credential acts as, as the list shows it, without its secret. Another person's webhook is not found.",
+      requestParams: idParam,
+      responses: {
+        200: { description: "The webhook.", content: { "application/json": { schema: webhookSchema } } },
+        404: problemRef("NotFound"),
+      },
+    }),
     patch: apiOperation({
       policy: "webhooks:write",
       operationId: "updateWebhook",
@@ -57,7 +69,8 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       requestParams: idParam,
       responses: { 204: { description: "Deleted." }, 404: problemRef("NotFound") },
     }),
-  },  "/api/v1/webhooks/{id}/roll-secret": {
+  },
+  "/api/v1/webhooks/{id}/roll-secret": {
     post: apiOperation({
       policy: "webhooks:write",
       operationId: "rollWebhookSecret",

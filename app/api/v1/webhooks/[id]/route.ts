@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { getWebhookForUser } from "@/db/queries/webhooks";
 import { principalAuthor } from "@/lib/api/principal-author";
 import { json, problemFor } from "@/lib/api/problem";
 import { withPrincipal } from "@/lib/api/route";
@@ -13,6 +14,15 @@ import { otherMethods } from "@/lib/api/methods";
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
+
+/** One of the caller's webhooks, as their list shows it: never its secret. */
+export const GET = withPrincipal<Params>("webhooks:read", async ({ principal, params: { id } }) => {
+  const user = principalUser(principal);
+  if (user instanceof Response) return user;
+  if (!webhookIdSchema.safeParse(id).success) return noSuchWebhook();
+  const row = await getWebhookForUser(await getDb(), principal.organization.id, user.id, id);
+  return row ? json(serializeWebhook(row)) : noSuchWebhook();
+});
 
 /** Switches the caller's webhook On or Off and/or changes its URL. */
 export const PATCH = withPrincipal<Params>("webhooks:write", async ({ request, principal, params: { id }, body }) => {
@@ -44,4 +54,4 @@ export const DELETE = withPrincipal<Params>("webhooks:write", async ({ request, 
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
 
-export const { GET, HEAD, POST, PUT, OPTIONS } = otherMethods({ PATCH, DELETE });
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });
