@@ -60,7 +60,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 export const config = {
   matcher: [
     // Console pages: everything but the API and Next's own static assets.
-    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+    "/((?!api(?:/|$)|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
     // API paths only when they hold a percent-escape, the one thing to check before Next.js decodes them. Every other
     // API request goes straight to its route: no proxy cost, and no proxy buffering of its body, which the route's
     // body reader limits as it streams.

@@ -116,7 +116,7 @@ test("Every route answers a method it does not take with 405, problem+json and A
   // The table above covers every route of the app: a new route must say here what it takes.
   const routes = readdirSync("app", { recursive: true, encoding: "utf8" })
     // The API's not-found route answers every method with 404 (the next test).
-    .filter((file) => file.endsWith("route.ts") && !file.includes("[...path]"))
+    .filter((file) => file.endsWith("route.ts") && !file.includes("[[...path]]"))
     .map((file) =>
       `/${path.dirname(file)}`
         .replace(/\/\([^)]+\)/g, "")
@@ -145,7 +145,7 @@ test("Every route answers a method it does not take with 405, problem+json and A
 });
 
 test("An API path that names no route is a 404 in problem+json for every method, not the console's HTML page", async ({ page }) => {
-  for (const route of ["/api/v1/unknown", "/api/v1/me/extra", "/api/v2/me", "/api/oauth/authorize", "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/test"]) {
+  for (const route of ["/api", "/api/v1/unknown", "/api/v1/me/extra", "/api/v2/me", "/api/oauth/authorize", "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/test"]) {
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
       const answer = await page.request.fetch(route, { method, headers: { "Content-Type": "application/json" }, data: method === "GET" ? undefined : "{}" });
       expect(answer.status(), `${method} ${route}`).toBe(404);

@@ -3,8 +3,9 @@ import { problem } from "@/lib/api/problem";
 export const dynamic = "force-dynamic";
 
 /**
- * An `/api` path that names no route, whatever the method: the API's own 404, problem+json like its other refusals,
- * where Next.js would answer with the console's HTML page. Every route of the API is more specific than this one.
+ * `/api`, or a path under it that names no route, whatever the method: the API's own 404, problem+json like its
+ * other refusals, where Next.js would answer with the console's HTML page (and `/api` itself with the sign-in page).
+ * Every route of the API is more specific than this one.
  */
 function noRoute(request: Request): Response {
   const { pathname } = new URL(request.url);
