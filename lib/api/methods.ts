@@ -1,7 +1,7 @@
 import { problem } from "./problem";
 
-/** The methods a route handler can export, in the order an Allow header lists them. */
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+/** The methods a route handler can export, and so all the server answers, in the order an Allow header lists them. */
+export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 type Method = (typeof METHODS)[number];
 
 type Refusal = (request: Request) => Response;

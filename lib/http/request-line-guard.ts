@@ -1,13 +1,14 @@
 import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { METHODS } from "@/lib/api/methods";
 import { PROBLEM_CONTENT_TYPE, problemDocument, type ProblemType } from "@/lib/api/problem";
 import { isHost } from "./host";
 import { STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /** What this server answers at all; each route's OPTIONS says which of them it takes. */
-export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_METHODS.split(", "));
+export const ALLOWED_METHODS = METHODS.join(", ");
+const ALLOWED: ReadonlySet<string> = new Set(METHODS);
 
 /** A path (origin-form) or a whole URL (absolute-form), the two request targets Next.js can parse. */
 const PARSEABLE_TARGET = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i;
