@@ -88,14 +88,22 @@ test("A gateway verifies access codes without learning anything about unknown on
     policies: ["users:read"],
     expiresAt: expect.any(String),
   });
-  for (const key of ["kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000", "kwpk_whatever", "some-unknown-custom-value-0123456789abcdef"]) {
+  // Whatever string the gateway's caller sent is answered: empty, blank and overlong ones too.
+  const sent = ["kwak_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000", "kwpk_whatever", "some-unknown-custom-value-0123456789abcdef", "", "   ", `${secret}x`.repeat(100)];
+  for (const key of sent) {
     const unknown = await request.post("/api/v1/keys/verify", { data: { key } });
-    expect(unknown.status()).toBe(200);
+    expect(unknown.status(), JSON.stringify(key.slice(0, 40))).toBe(200);
     expect(await unknown.json()).toEqual({ valid: false, code: "NOT_FOUND" });
   }
-  const bad = await request.post("/api/v1/keys/verify", { data: { nothing: true } });
-  expect(bad.status()).toBe(422);
-  expect((await bad.json()).errors.key).toBeTruthy();
+  const emptyForm = await request.post("/api/v1/keys/verify", { form: { key: "" } });
+  expect(emptyForm.status()).toBe(200);
+  expect(await emptyForm.json()).toEqual({ valid: false, code: "NOT_FOUND" });
+  // A request without a key, or with one that is no string, is the gateway's own mistake.
+  for (const data of [{ nothing: true }, { key: 42 }, { key: null }]) {
+    const bad = await request.post("/api/v1/keys/verify", { data });
+    expect(bad.status(), JSON.stringify(data)).toBe(422);
+    expect((await bad.json()).errors.key).toEqual(['Send the access code as "key", a string.']);
+  }
 });
 
 test("An integration with audit:read pages through the audit log by cursor", async ({ page, request }) => {

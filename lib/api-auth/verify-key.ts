@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessCodes, apiKeys } from "@/db/schema";
 import { hashSecret, parseSecret } from "@/lib/secrets";
+import { CUSTOM_KEY_MAX_LENGTH } from "@/lib/validators/api-keys";
 import { allowedFrom } from "./authenticate";
 import type { Refusal } from "./refusals";
 import { resolveAccessCode } from "./resolvers/access-code";
@@ -31,6 +32,8 @@ const CODE_OF_REFUSAL: Partial<Record<Refusal, "DISABLED" | "EXPIRED" | "ARCHIVE
  * Allowed IP addresses are checked as a request from there would be (IP_NOT_ALLOWED); without it they are not.
  */
 export async function verifyKey(db: Db, value: string, ip?: string): Promise<VerifyResult> {
+  // Generated codes are shorter than the longest custom value, so nothing longer is worth hashing.
+  if (value.length === 0 || value.length > CUSTOM_KEY_MAX_LENGTH) return { valid: false, code: "NOT_FOUND" };
   const kind = parseSecret(value);
   if (kind ? kind !== "access_code" : /^kw[a-z]{2}_/.test(value)) return { valid: false, code: "NOT_FOUND" };
   const resolved = await resolveAccessCode(value, { db, transport: "x_api_key_header", account: null });

@@ -8,6 +8,7 @@ export const ACCESS_CODES_PER_KEY = 2;
 export const MAX_CODE_VALIDITY_DAYS = 365;
 /** About what a random 128-bit value takes when it is typed; the server then estimates its strength (zxcvbn). */
 export const CUSTOM_KEY_MIN_LENGTH = 40;
+export const CUSTOM_KEY_MAX_LENGTH = 200;
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -100,7 +101,7 @@ export function customKeyValueProblem(value: string): string | null {
   if (value.length < CUSTOM_KEY_MIN_LENGTH) {
     return `A custom key value needs at least ${CUSTOM_KEY_MIN_LENGTH} characters; this one has ${value.length}.`;
   }
-  if (value.length > 200) return "Keep the key value under 200 characters.";
+  if (value.length > CUSTOM_KEY_MAX_LENGTH) return `Keep the key value under ${CUSTOM_KEY_MAX_LENGTH} characters.`;
   if (!/^[\x21-\x7e]+$/.test(value)) return "Use printable characters only: no spaces, accents or control characters.";
   // The authenticator routes these prefixes to Keyward's own formats by checksum; a custom value may not pose as one.
   if (/^(kw[a-z]{2}|whsec)_/i.test(value)) return "A custom key value cannot start with a Keyward prefix such as kwak_.";
@@ -259,11 +260,12 @@ export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 
 export const verifyKeyRequestSchema = z
   .object({
-    key: z
-      .string('Send the access code as "key".')
-      .min(1, 'Send the access code as "key".')
-      .max(500)
-      .meta({ description: "The access code to check.", example: "kwak_3fQ9xT2aLm0pRr5sUv7wXy8zAb1cDe2fGh3iJk" }),
+    // Any string is a value the gateway's caller sent, so it is answered (an empty or overlong one is NOT_FOUND);
+    // only a request without one is malformed.
+    key: z.string('Send the access code as "key", a string.').meta({
+      description: "The access code to check, as the gateway's caller sent it.",
+      example: "kwak_3fQ9xT2aLm0pRr5sUv7wXy8zAb1cDe2fGh3iJk",
+    }),
     ip: z
       .string('Send the caller\'s address as "ip", such as 203.0.113.7.')
       .max(100)
