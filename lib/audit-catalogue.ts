@@ -110,6 +110,11 @@ export const AUDIT_ACTIONS = {
   "webhook.disabled": { resource: "webhook", sentence: "switched Off the webhook", operation: "Update" },
   // A new signing secret for the same subscription: an Update, whether its owner rolled it or a leak report did.
   "webhook.secret_rolled": { resource: "webhook", sentence: "rolled the signing secret of the webhook", operation: "Update" },
+  "webhook.previous_secret_stopped": {
+    resource: "webhook",
+    sentence: "stopped the previous signing secret of the webhook",
+    operation: "Update",
+  },
   "webhook.delivery_resent": { resource: "webhook", sentence: "resent a delivery of the webhook", operation: "Update" },
   // A test event changes nothing: it is delivered only to the webhook tested, never fanned out.
   "webhook.test_sent": { resource: "webhook", sentence: "sent a test event to the webhook", operation: null },

@@ -25,6 +25,10 @@ const NEXT_STEP: Record<string, { what: string; next: string }> = {
     what: "signing secret of the webhook",
     next: "Keyward replaced it with a new secret that nobody has seen, so the receiver cannot verify deliveries until its owner uses Roll signing secret on their API Access tab and gives the receiver the new secret.",
   },
+  "webhook.previous_secret_stopped": {
+    what: "previous signing secret of the webhook",
+    next: "It no longer signs deliveries; the current signing secret still does. Make sure the receiver verifies with the current one.",
+  },
   "oauth_token.revoked": {
     what: "OAuth access token",
     next: "It is revoked. The integration obtains a new token with the company credentials.",

@@ -1,3 +1,4 @@
+import { DateTime } from "@/components/date-time";
 import { secretFileText } from "@/components/secrets/secret-file";
 import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialog";
 import type { RevealedWebhookSecret } from "@/lib/actions/webhooks";
@@ -7,7 +8,17 @@ export function webhookSecretReveal(organization: string, made: RevealedWebhookS
   return {
     docs: "reference-heading",
     title: "Webhook signing secret",
-    description: <>Verify each delivery to {made.url} with this secret (Standard Webhooks signatures).</>,
+    description: (
+      <>
+        Verify each delivery to {made.url} with this secret (Standard Webhooks signatures).
+        {made.previousSecretExpiresAt ? (
+          <>
+            {" "}
+            The previous secret keeps signing beside it until <DateTime value={made.previousSecretExpiresAt} />.
+          </>
+        ) : null}
+      </>
+    ),
     warning: "Lost signing secrets cannot be recovered; roll the signing secret to get a new one.",
     values: [{ label: "Signing secret", value: made.secret, secret: true, copyLabel: "Copy signing secret" }],
     download: {
@@ -21,7 +32,7 @@ export function webhookSecretReveal(organization: string, made: RevealedWebhookS
         ],
         createdAt: new Date(made.createdAt),
         usage: [
-          "Each delivery carries the headers webhook-id, webhook-timestamp and webhook-signature (v1,<base64>).",
+          "Each delivery carries the headers webhook-id, webhook-timestamp and webhook-signature (v1,<base64>; while a rolled secret still signs, one signature per secret, space-separated).",
           "Verify them with a Standard Webhooks library, e.g. new Webhook(secret).verify(body, headers).",
         ],
       }),

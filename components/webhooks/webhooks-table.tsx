@@ -6,11 +6,12 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { DataTable } from "@/components/data-table/data-table";
 import { RowActions } from "@/components/data-table/row-actions";
+import { DateTime } from "@/components/date-time";
 import { RelativeTime } from "@/components/relative-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
-import { deleteWebhookAction, setWebhookStatusAction } from "@/lib/actions/webhooks";
+import { deleteWebhookAction, setWebhookStatusAction, stopPreviousWebhookSecretAction } from "@/lib/actions/webhooks";
 import type { LastDelivery } from "@/db/queries/webhooks";
 import type { WebhookEntity, WebhookOperation, WebhookStatus } from "@/lib/webhooks/constants";
 import { isOffered } from "@/lib/webhooks/subscriptions";
@@ -24,6 +25,8 @@ export interface WebhookListItem {
   operationType: WebhookOperation;
   status: WebhookStatus;
   disabledReason: string | null;
+  /** Until when the secret that the last roll replaced still signs beside the current one; null when it does not. */
+  previousSecretExpiresAt: string | null;
   lastDelivery: LastDelivery | null;
 }
 
@@ -48,6 +51,7 @@ export function WebhooksTable({
 }) {
   const [deleting, setDeleting] = useState<WebhookListItem | null>(null);
   const [rolling, setRolling] = useState<WebhookListItem | null>(null);
+  const [stopping, setStopping] = useState<WebhookListItem | null>(null);
   if (webhooks.length === 0) return <EmptyState title="No webhooks" description={emptyText} />;
   return (
     <>
@@ -63,7 +67,16 @@ export function WebhooksTable({
         rows={webhooks.map((webhook) => ({
           id: webhook.id,
           cells: {
-            url: <span title={webhook.url}>{webhook.url}</span>,
+            url: (
+              <>
+                <span title={webhook.url}>{webhook.url}</span>
+                {webhook.previousSecretExpiresAt ? (
+                  <span className="block font-sans whitespace-normal text-muted-foreground">
+                    The previous signing secret also signs until <DateTime value={webhook.previousSecretExpiresAt} />.
+                  </span>
+                ) : null}
+              </>
+            ),
             entity: webhook.entity,
             operationType: (
               <>
@@ -97,6 +110,9 @@ export function WebhooksTable({
                   {canManage && owner ? (
                     <DropdownMenuItem onSelect={() => setRolling(webhook)}>Roll signing secret</DropdownMenuItem>
                   ) : null}
+                  {canManage && owner && webhook.previousSecretExpiresAt ? (
+                    <DropdownMenuItem onSelect={() => setStopping(webhook)}>Stop previous signing secret</DropdownMenuItem>
+                  ) : null}
                   {canManage ? (
                     <DropdownMenuItem
                       variant="destructive"
@@ -126,6 +142,21 @@ export function WebhooksTable({
         pendingLabel="Deleting…"
         onConfirm={() => deleteWebhookAction({ webhookId: deleting!.id })}
         onDone={() => toast.success("Webhook deleted")}
+      />
+      <ConfirmDialog
+        open={stopping !== null}
+        onOpenChange={(open) => !open && setStopping(null)}
+        title={`Stop the previous signing secret of ${stopping?.url ?? "this webhook"}?`}
+        description={
+          <span>
+            From now on, deliveries carry the current secret&apos;s signature alone. A receiver that still verifies with the
+            previous secret rejects them.
+          </span>
+        }
+        confirmLabel="Stop previous signing secret"
+        pendingLabel="Stopping…"
+        onConfirm={() => stopPreviousWebhookSecretAction({ webhookId: stopping!.id })}
+        onDone={() => toast.success("Previous signing secret stopped")}
       />
       {owner ? (
         <RollSigningSecretDialog webhook={rolling} onOpenChange={(open) => !open && setRolling(null)} organization={owner.organization} />

@@ -43,6 +43,11 @@ const columns = {
   status: webhooks.status,
   disabledReason: webhooks.disabledReason,
   createdAt: webhooks.createdAt,
+  // Only while the replaced secret still signs (lib/webhooks/previous-secret.ts says the same in code).
+  // drizzle hands the decoder no nulls.
+  previousSecretExpiresAt: sql`case when ${webhooks.previousSecretCiphertext} is not null and ${webhooks.previousSecretExpiresAt} > now() then ${webhooks.previousSecretExpiresAt} end`.mapWith(
+    (value: string | Date): Date | null => webhooks.previousSecretExpiresAt.mapFromDriverValue(value) as Date,
+  ),
 };
 
 /** A person's webhooks (or the one with `id`), oldest first, each with its latest delivery's outcome. Never the secret. */
@@ -74,6 +79,7 @@ export const toWebhookListItem = (row: WebhookRow) => ({
   operationType: row.operationType,
   status: row.status,
   disabledReason: row.disabledReason,
+  previousSecretExpiresAt: row.previousSecretExpiresAt?.toISOString() ?? null,
   lastDelivery: row.lastDelivery ? { ...row.lastDelivery, at: String(row.lastDelivery.at) } : null,
 });
 

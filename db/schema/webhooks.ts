@@ -39,6 +39,13 @@ export const webhooks = pgTable(
     secretHash: text("secret_hash"),
     /** SHA-256 of the secret the last roll replaced: a second report of that leaked secret is still recognised. */
     previousSecretHash: text("previous_secret_hash"),
+    /**
+     * The secret the last roll replaced, sealed like the current one, while it still signs beside it (the roll's
+     * grace period): deliveries carry both signatures until `previousSecretExpiresAt`, so the receiver can switch
+     * secrets at its own pace. Null when it stopped at the roll, or was stopped since.
+     */
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: timestampColumn("previous_secret_expires_at"),
     /** Why the webhook was switched Off by the system (a receiver answering 410), shown beside the switch. */
     disabledReason: text("disabled_reason"),
     createdAt: createdAt(),

@@ -110,6 +110,7 @@ const ROUTE_METHODS: Record<string, string> = {
   "/api/v1/webhooks": "GET, HEAD, POST, OPTIONS",
   "/api/v1/webhooks/00000000-0000-4000-8000-000000000000": "GET, HEAD, PATCH, DELETE, OPTIONS",
   "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/roll-secret": "POST, OPTIONS",
+  "/api/v1/webhooks/00000000-0000-4000-8000-000000000000/stop-previous-secret": "POST, OPTIONS",
 };
 
 test("Every route answers a method it does not take with 405, problem+json and Allow, and OPTIONS with that Allow", async ({ page }) => {

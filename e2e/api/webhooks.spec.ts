@@ -138,7 +138,9 @@ test("An integration reads one webhook and rolls its signing secret with a perso
   expect(rolled.status()).toBe(200);
   expect(rolled.headers()["cache-control"]).toBe("no-store");
   const body = await rolled.json();
-  expect(Object.keys(body).sort()).toEqual(["id", "secret"]);
+  expect(Object.keys(body).sort()).toEqual(["id", "previousSecretExpiresAt", "secret"]);
+  // No body: no grace, as before grace existed.
+  expect(body.previousSecretExpiresAt).toBeNull();
   expect(body.id).toBe(id);
   expect(body.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
   expect(body.secret).not.toBe(first);
@@ -168,6 +170,46 @@ test("An integration reads one webhook and rolls its signing secret with a perso
   await ada.goto("/admin/audit-log");
   await expect(ada.getByRole("row", { name: /added the webhook/ }).filter({ hasText: maxUrl })).toHaveCount(1);
   await expect(ada.getByRole("row", { name: /rolled the signing secret/ }).filter({ hasText: maxUrl })).toHaveCount(0);
+  expect((await request.delete(`/api/v1/webhooks/${id}`, asKey(key))).status()).toBe(204);
+});
+
+test("An integration rolls a signing secret with a grace, sees until when the old one signs, and stops it early", async ({ request }) => {
+  const created = await request.post("/api/v1/webhooks", { ...asKey(key), data: { ...valid, url: "https://127.0.0.1:9/globex/grace" } });
+  const { id } = await created.json();
+
+  for (const grace of ["2h", "", 24, null]) {
+    const refused = await request.post(`/api/v1/webhooks/${id}/roll-secret`, { ...asKey(key), data: { grace } });
+    expect(refused.status(), JSON.stringify(grace)).toBe(422);
+    expect((await refused.json()).errors.grace.join(" ")).toContain("Choose how long the previous secret keeps working: now, 1h, 24h, 7d.");
+  }
+
+  const before = Date.now();
+  const rolled = await request.post(`/api/v1/webhooks/${id}/roll-secret`, { ...asKey(key), data: { grace: "24h" } });
+  expect(rolled.status()).toBe(200);
+  const { previousSecretExpiresAt } = await rolled.json();
+  const day = 24 * 3600_000;
+  expect(Date.parse(previousSecretExpiresAt)).toBeGreaterThanOrEqual(before + day - 1000);
+  expect(Date.parse(previousSecretExpiresAt)).toBeLessThanOrEqual(Date.now() + day + 1000);
+  const one = await (await request.get(`/api/v1/webhooks/${id}`, asKey(key))).json();
+  expect(one.previousSecretExpiresAt).toBe(previousSecretExpiresAt);
+
+  // The form body the reference offers takes the same field.
+  const again = await request.post(`/api/v1/webhooks/${id}/roll-secret`, { ...asKey(key), form: { grace: "1h" } });
+  expect(again.status()).toBe(200);
+  const hour = Date.parse((await again.json()).previousSecretExpiresAt) - Date.now();
+  expect(hour).toBeGreaterThan(3600_000 - 60_000);
+  expect(hour).toBeLessThanOrEqual(3600_000);
+
+  const stopped = await request.post(`/api/v1/webhooks/${id}/stop-previous-secret`, asKey(key));
+  expect(stopped.status()).toBe(200);
+  expect(await stopped.json()).toMatchObject({ id, previousSecretExpiresAt: null });
+  expect((await (await request.get(`/api/v1/webhooks/${id}`, asKey(key))).json()).previousSecretExpiresAt).toBeNull();
+  const nothing = await request.post(`/api/v1/webhooks/${id}/stop-previous-secret`, asKey(key));
+  expect(nothing.status()).toBe(404);
+  expect(await nothing.json()).toMatchObject({ detail: "This webhook has no previous signing secret to stop: only its current secret signs." });
+  for (const other of ["00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+    expect((await request.post(`/api/v1/webhooks/${other}/stop-previous-secret`, asKey(key))).status(), other).toBe(404);
+  }
   expect((await request.delete(`/api/v1/webhooks/${id}`, asKey(key))).status()).toBe(204);
 });
 

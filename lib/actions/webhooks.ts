@@ -9,6 +9,7 @@ import {
   resendDelivery,
   rollWebhookSecret,
   sendTestEvent,
+  stopPreviousWebhookSecret,
   updateWebhook,
   type WebhookScope,
 } from "@/lib/services/webhooks";
@@ -19,6 +20,7 @@ import {
   rollWebhookSecretSchema,
   sendTestEventSchema,
   setWebhookStatusSchema,
+  stopPreviousWebhookSecretSchema,
 } from "@/lib/validators/webhooks";
 import { webhookRuntime } from "@/lib/webhooks/runtime";
 import { defineAction } from "./define-action";
@@ -29,13 +31,19 @@ export interface RevealedWebhookSecret {
   url: string;
   secret: string;
   createdAt: string;
+  /** After a roll with a grace: until when the replaced secret keeps signing beside this one. */
+  previousSecretExpiresAt: string | null;
 }
 
-const revealed = ({ webhook, secret }: { webhook: { id: string; url: string }; secret: string }, at: Date): RevealedWebhookSecret => ({
+const revealed = (
+  { webhook, secret }: { webhook: { id: string; url: string; previousSecretExpiresAt: Date | null }; secret: string },
+  at: Date,
+): RevealedWebhookSecret => ({
   id: webhook.id,
   url: webhook.url,
   secret,
   createdAt: at.toISOString(),
+  previousSecretExpiresAt: webhook.previousSecretExpiresAt?.toISOString() ?? null,
 });
 
 function refreshWebhooks() {
@@ -103,6 +111,15 @@ export const rollWebhookSecretAction = defineAction({
   permission: "webhooks:write",
   forbidden: "You cannot manage webhooks.",
   run: ({ db, author, input, meta }) =>
-    mapOk(rollWebhookSecret(db, author, input.webhookId, meta, webhookRuntime()), (rolled) => revealed(rolled, new Date())),
+    mapOk(rollWebhookSecret(db, author, input.webhookId, input.grace, meta, webhookRuntime()), (rolled) => revealed(rolled, new Date())),
+  revalidate: refreshWebhooks,
+});
+
+/** Like the roll, the owner's alone: it ends a grace that only the owner chose. */
+export const stopPreviousWebhookSecretAction = defineAction({
+  input: stopPreviousWebhookSecretSchema,
+  permission: "webhooks:write",
+  forbidden: "You cannot manage webhooks.",
+  run: ({ db, author, input, meta }) => mapOk(stopPreviousWebhookSecret(db, author, input.webhookId, meta), () => undefined),
   revalidate: refreshWebhooks,
 });

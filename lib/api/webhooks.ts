@@ -14,9 +14,12 @@ export function principalUser(principal: Principal): { id: string } | Response {
 export const noSuchWebhook = () => problem("not_found", { detail: "You have no webhook with this id." });
 
 /** A webhook as the API shows it: never its secret. */
-export function serializeWebhook(row: Pick<WebhookRow, "id" | "url" | "entity" | "operationType" | "status" | "createdAt"> & {
-  lastDelivery?: WebhookRow["lastDelivery"];
-}) {
+export function serializeWebhook(
+  row: Pick<WebhookRow, "id" | "url" | "entity" | "operationType" | "status" | "createdAt"> & {
+    previousSecretExpiresAt?: WebhookRow["previousSecretExpiresAt"];
+    lastDelivery?: WebhookRow["lastDelivery"];
+  },
+) {
   return {
     id: row.id,
     url: row.url,
@@ -24,6 +27,7 @@ export function serializeWebhook(row: Pick<WebhookRow, "id" | "url" | "entity" |
     operationType: row.operationType,
     status: row.status,
     createdAt: row.createdAt.toISOString(),
+    ...(row.previousSecretExpiresAt !== undefined ? { previousSecretExpiresAt: row.previousSecretExpiresAt?.toISOString() ?? null } : {}),
     ...(row.lastDelivery !== undefined ? { lastDelivery: row.lastDelivery } : {}),
   };
 }

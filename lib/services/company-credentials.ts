@@ -9,7 +9,7 @@ import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
 import { CLIENT_ID_PREFIX } from "@/lib/oauth/client-id";
 import { displayPrefix, generatePublicId, generateSecret, hashSecret } from "@/lib/secrets";
-import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
+import { graceEndsAt, ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/roll-grace";
 
 /** The organisation's credentials that are not deleted: at most one row. */
 const liveCredentials = (organizationId: string) =>
@@ -158,9 +158,8 @@ export async function rollClientSecret(
   return db.transaction(async (tx) => {
     const current = await lockLiveCredentials(tx, author.audit.organizationId);
     if (!current) return NOTHING_TO_ROLL;
-    const seconds = ROLL_GRACE_PERIODS[grace].seconds;
-    const keepsPrevious = seconds > 0;
-    const previousSecretExpiresAt = keepsPrevious ? new Date(now.getTime() + seconds * 1000) : null;
+    const previousSecretExpiresAt = graceEndsAt(grace, now);
+    const keepsPrevious = previousSecretExpiresAt !== null;
     const [row] = await tx
       .update(companyCredentials)
       .set({

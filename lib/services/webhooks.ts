@@ -10,6 +10,7 @@ import type { Author } from "@/lib/author";
 import type { RequestMeta } from "@/lib/request-meta";
 import { fail, ok, type Result } from "@/lib/result";
 import { generateWebhookSecret, hashSecret } from "@/lib/secrets";
+import { graceEndsAt, ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/roll-grace";
 import { checkWebhookAddress, type Resolver } from "@/lib/webhooks/address-policy";
 import {
   TEST_EVENT_TYPE,
@@ -19,6 +20,7 @@ import {
   type WebhookOperation,
   type WebhookStatus,
 } from "@/lib/webhooks/constants";
+import { previousSigns } from "@/lib/webhooks/previous-secret";
 import { openSecret, sealSecret } from "@/lib/webhooks/secret-box";
 import { entityRefusal, isOffered } from "@/lib/webhooks/subscriptions";
 import { permissionsFor } from "@/lib/auth/permissions";
@@ -43,6 +45,8 @@ export interface WebhookView {
   status: WebhookStatus;
   disabledReason: string | null;
   createdAt: Date;
+  /** Until when the secret the last roll replaced still signs beside the current one; null when it signs nothing. */
+  previousSecretExpiresAt: Date | null;
 }
 
 export const NO_PERSON =
@@ -57,7 +61,9 @@ const view = (row: typeof webhooks.$inferSelect): WebhookView => ({
   status: row.status,
   disabledReason: row.disabledReason,
   createdAt: row.createdAt,
+  previousSecretExpiresAt: previousSigns(row, new Date()) ? row.previousSecretExpiresAt : null,
 });
+
 
 /** The webhooks `author` may touch in `scope`; "own" for an author who is no person matches none. */
 const within = (author: Author, scope: WebhookScope) =>
@@ -332,29 +338,71 @@ export async function sendTestEvent(
 }
 
 /**
- * Replaces a webhook's signing secret at once, with no grace: the worker reads the secret at each attempt, so every
- * delivery from now on, retries included, is signed with the new one. The replaced secret's hash is kept, so a
- * leak report of it is still recognised. Audited as `webhook.secret_rolled`, a Webhook Update.
+ * Replaces a webhook's signing secret. The worker reads the secrets at each attempt, so every delivery from now on,
+ * retries included, is signed with the new one; during `grace` also with the replaced one (Standard Webhooks allows
+ * several signatures, and a receiver accepts a delivery that any of them verifies), so the receiver can switch at its
+ * own pace. A secret still in its grace when another roll happens stops then: at most two secrets sign. The replaced
+ * secret's hash is kept, so a leak report of it is still recognised. Audited as `webhook.secret_rolled`, an Update.
  */
-async function replaceSecret(tx: Executor, author: Author, before: typeof webhooks.$inferSelect, meta: RequestMeta, secretKey: Buffer) {
+async function replaceSecret(
+  tx: Executor,
+  author: Author,
+  before: typeof webhooks.$inferSelect,
+  grace: RollGracePeriod,
+  meta: RequestMeta,
+  secretKey: Buffer,
+  now: Date,
+) {
   const secret = generateWebhookSecret();
+  const previousSecretExpiresAt = graceEndsAt(grace, now);
   const [after] = await tx
     .update(webhooks)
     .set({
       secretCiphertext: sealSecret(secret, before.id, secretKey),
       secretHash: hashSecret(secret),
       previousSecretHash: before.secretHash ?? hashOfSealed(before, secretKey),
-      updatedAt: new Date(),
+      // Sealed with the webhook's id as associated data, so the ciphertext moves to the other column as it is.
+      previousSecretCiphertext: previousSecretExpiresAt ? before.secretCiphertext : null,
+      previousSecretExpiresAt,
+      updatedAt: now,
     })
     .where(eq(webhooks.id, before.id))
     .returning();
   await writeAudit(
     tx,
     author.audit,
-    { action: "webhook.secret_rolled", target: { id: before.id, label: before.url }, metadata: { url: before.url }, ownerUserId: before.userId },
+    {
+      action: "webhook.secret_rolled",
+      target: { id: before.id, label: before.url },
+      metadata: {
+        url: before.url,
+        grace: ROLL_GRACE_PERIODS[grace].label,
+        previousSecretExpiresAt: (previousSecretExpiresAt ?? now).toISOString(),
+      },
+      ownerUserId: before.userId,
+    },
     meta,
   );
   return { webhook: view(after!), secret };
+}
+
+/**
+ * Ends the grace of the secret the last roll replaced: from now on only the current secret signs. Audited as
+ * `webhook.previous_secret_stopped`, an Update.
+ */
+async function forgetPreviousSecret(tx: Executor, author: Author, before: typeof webhooks.$inferSelect, meta: RequestMeta) {
+  const [after] = await tx
+    .update(webhooks)
+    .set({ previousSecretCiphertext: null, previousSecretExpiresAt: null, updatedAt: new Date() })
+    .where(eq(webhooks.id, before.id))
+    .returning();
+  await writeAudit(
+    tx,
+    author.audit,
+    { action: "webhook.previous_secret_stopped", target: { id: before.id, label: before.url }, metadata: { url: before.url }, ownerUserId: before.userId },
+    meta,
+  );
+  return view(after!);
 }
 
 /** The hash of a sealed secret, or null when it cannot be opened (sealed under another auth secret: unusable anyway). */
@@ -367,37 +415,56 @@ function hashOfSealed(row: Pick<typeof webhooks.$inferSelect, "id" | "secretCiph
 }
 
 /**
- * The owner's Roll signing secret: a new secret, shown once, in place of the current one. Only the owner may roll,
- * even an Administrator managing people's webhooks: the new secret would be revealed to whoever rolls it.
+ * The owner's Roll signing secret: a new secret, shown once, in place of the current one, which keeps signing beside
+ * it for `grace`. Only the owner may roll, even an Administrator managing people's webhooks: the new secret would be
+ * revealed to whoever rolls it.
  */
 export async function rollWebhookSecret(
   db: Db,
   author: Author,
   id: string,
+  grace: RollGracePeriod,
   meta: RequestMeta,
   deps: Pick<WebhookDeps, "secretKey">,
+  now = new Date(),
 ): Promise<Result<{ webhook: WebhookView; secret: string }>> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), within(author, "own"))).for("update");
     if (!before) return NOT_FOUND;
-    return ok(await replaceSecret(tx, author, before, meta, deps.secretKey));
+    return ok(await replaceSecret(tx, author, before, grace, meta, deps.secretKey, now));
+  });
+}
+
+/** The owner's Stop previous secret now: only the current secret signs from now on. */
+export async function stopPreviousWebhookSecret(db: Db, author: Author, id: string, meta: RequestMeta, now = new Date()): Promise<Result<WebhookView>> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), within(author, "own"))).for("update");
+    if (!before) return NOT_FOUND;
+    if (!previousSigns(before, now)) {
+      return fail("not_found", "This webhook has no previous signing secret to stop: only its current secret signs.");
+    }
+    return ok(await forgetPreviousSecret(tx, author, before, meta));
   });
 }
 
 /**
  * A leak report's rotation, by Keyward: the webhook whose current secret hashes to `hash` gets a new one that nobody
- * sees (its owner rolls again to get one to give the receiver). True when `hash` is a current or a replaced secret of
- * some webhook: a second report of a rotated secret is recognised and changes nothing.
+ * sees (its owner rolls again to get one to give the receiver), and no secret of it keeps signing beside it; a
+ * replaced secret still in its grace stops signing. True when `hash` is a current or a replaced secret of some
+ * webhook: a second report of a rotated secret is recognised and changes nothing more.
  */
-export async function rotateReportedWebhookSecret(db: Db, hash: string, meta: RequestMeta, secretKey: Buffer): Promise<boolean> {
+export async function rotateReportedWebhookSecret(db: Db, hash: string, meta: RequestMeta, secretKey: Buffer, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     // A concurrent report of the same secret waits on the row lock, then no longer matches and finds it replaced.
     const [current] = await tx.select().from(webhooks).where(eq(webhooks.secretHash, hash)).for("update");
     if (current) {
-      await replaceSecret(tx, { audit: systemActor(current.organizationId), userId: null }, current, meta, secretKey);
+      await replaceSecret(tx, { audit: systemActor(current.organizationId), userId: null }, current, "now", meta, secretKey, now);
       return true;
     }
-    const [replaced] = await tx.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.previousSecretHash, hash)).limit(1);
+    const [replaced] = await tx.select().from(webhooks).where(eq(webhooks.previousSecretHash, hash)).limit(1).for("update");
+    if (replaced && previousSigns(replaced, now)) {
+      await forgetPreviousSecret(tx, { audit: systemActor(replaced.organizationId), userId: null }, replaced, meta);
+    }
     return Boolean(replaced);
   });
 }

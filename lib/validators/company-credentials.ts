@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rollGraceSchema } from "./roll-grace";
 
 /** The phrase the delete dialog asks for: deleting breaks every API connection of the company. */
 export const DELETE_CONFIRMATION = "DELETE";
@@ -10,18 +11,7 @@ export const deleteCompanyCredentialsSchema = z.object({
 });
 export type DeleteCompanyCredentialsInput = z.input<typeof deleteCompanyCredentialsSchema>;
 
-/** How long the previous client secret keeps working after a roll, as the Roll client secret dialog offers it. */
-export const ROLL_GRACE_PERIODS = {
-  now: { label: "Now", seconds: 0 },
-  "1h": { label: "1 hour", seconds: 3600 },
-  "24h": { label: "24 hours", seconds: 24 * 3600 },
-  "7d": { label: "7 days", seconds: 7 * 24 * 3600 },
-} as const;
-export type RollGracePeriod = keyof typeof ROLL_GRACE_PERIODS;
-
-export const rollClientSecretSchema = z.object({
-  grace: z.enum(Object.keys(ROLL_GRACE_PERIODS) as [RollGracePeriod, ...RollGracePeriod[]], "Choose how long the previous secret keeps working."),
-});
+export const rollClientSecretSchema = z.object({ grace: rollGraceSchema });
 export type RollClientSecretInput = z.input<typeof rollClientSecretSchema>;
 
 /** RFC 6749 §4.4.2 token request (form fields; client authentication is parsed separately). */

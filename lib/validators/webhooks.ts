@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isOffered, operationsOf } from "@/lib/webhooks/subscriptions";
 import { DELIVERY_STATE_MEANINGS, DELIVERY_STATES } from "@/lib/webhooks/delivery-states";
 import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS, WEBHOOK_STATUSES } from "@/lib/webhooks/constants";
+import { rollGraceSchema } from "./roll-grace";
 import { text } from "./text";
 
 const url = text({ error: "Enter the URL Keyward should send events to." })
@@ -58,7 +59,19 @@ export const resendDeliverySchema = z.object({
 
 export const sendTestEventSchema = z.object({ webhookId: webhookIdSchema });
 
-export const rollWebhookSecretSchema = z.object({ webhookId: webhookIdSchema });
+export const rollWebhookSecretSchema = z.object({ webhookId: webhookIdSchema, grace: rollGraceSchema });
+
+export const stopPreviousWebhookSecretSchema = z.object({ webhookId: webhookIdSchema });
+
+/** The body of POST /api/v1/webhooks/{id}/roll-secret: none at all rolls with no grace, as before grace existed. */
+export const rollWebhookSecretRequestSchema = z
+  .object({
+    grace: rollGraceSchema.default("now").meta({
+      description:
+        "How long the replaced secret keeps signing beside the new one: deliveries carry both signatures until then, so the receiver can switch at its own pace. `now` (the default) stops it at once, as a leak needs.",
+    }),
+  })
+  .meta({ id: "RollWebhookSecretRequest" });
 
 /** A webhook as the API answers it (never its secret). */
 export const webhookSchema = z
@@ -69,6 +82,9 @@ export const webhookSchema = z
     operationType: z.enum(WEBHOOK_OPERATIONS),
     status: z.enum(WEBHOOK_STATUSES),
     createdAt: z.iso.datetime(),
+    previousSecretExpiresAt: z.iso.datetime().nullable().meta({
+      description: "Until when the signing secret that the last roll replaced still signs deliveries beside the current one; null when only the current one signs.",
+    }),
     lastDelivery: z
       .object({
         status: z.enum(DELIVERY_STATES).meta({
@@ -85,7 +101,7 @@ export const webhookSchema = z
 
 /** The answer to POST /api/v1/webhooks: the only time the signing secret is shown. */
 export const webhookCreatedSchema = webhookSchema
-  .omit({ lastDelivery: true })
+  .omit({ lastDelivery: true, previousSecretExpiresAt: true })
   .extend({ secret: z.string().meta({ description: "The Standard Webhooks signing secret, `whsec_…`; shown once." }) })
   .meta({ id: "WebhookCreated" });
 
@@ -93,7 +109,10 @@ export const webhookCreatedSchema = webhookSchema
 export const webhookSecretRolledSchema = z
   .object({
     id: z.uuid(),
-    secret: z.string().meta({ description: "The new Standard Webhooks signing secret, `whsec_…`; shown once. The previous one no longer signs anything." }),
+    secret: z.string().meta({ description: "The new Standard Webhooks signing secret, `whsec_…`; shown once." }),
+    previousSecretExpiresAt: z.iso.datetime().nullable().meta({
+      description: "Until when the replaced secret keeps signing beside the new one; null when it stopped at once.",
+    }),
   })
   .meta({ id: "WebhookSecretRolled" });
 

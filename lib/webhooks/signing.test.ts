@@ -8,17 +8,28 @@ describe("webhook signing", () => {
   it("produces signatures the standardwebhooks library verifies", () => {
     const secret = generateWebhookSecret();
     const body = JSON.stringify({ type: "User.Update", timestamp: new Date().toISOString(), data: { id: "u1" } });
-    const headers = webhookHeaders(secret, "msg_1", body);
+    const headers = webhookHeaders([secret], "msg_1", body);
     expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
   });
 
   it("is refused by the library when the body, the id or the secret differ", () => {
     const secret = generateWebhookSecret();
-    const headers = webhookHeaders(secret, "msg_2", '{"a":1}');
+    const headers = webhookHeaders([secret], "msg_2", '{"a":1}');
     expect(() => new Webhook(secret).verify('{"a":2}', headers)).toThrow();
     expect(() => new Webhook(secret).verify('{"a":1}', { ...headers, "webhook-id": "msg_3" })).toThrow();
     expect(() => new Webhook(generateWebhookSecret()).verify('{"a":1}', headers)).toThrow();
+  });
+
+  it("signs with every secret given, so a receiver holding either one verifies the delivery", () => {
+    const current = generateWebhookSecret();
+    const previous = generateWebhookSecret();
+    const body = '{"a":1}';
+    const headers = webhookHeaders([current, previous], "msg_4", body);
+    expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=* v1,[A-Za-z0-9+/]+=*$/);
+    expect(new Webhook(current).verify(body, headers)).toEqual({ a: 1 });
+    expect(new Webhook(previous).verify(body, headers)).toEqual({ a: 1 });
+    expect(() => new Webhook(generateWebhookSecret()).verify(body, headers)).toThrow();
   });
 
   it("matches the Standard Webhooks reference vector", () => {

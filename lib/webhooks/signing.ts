@@ -11,12 +11,15 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   return `v1,${mac}`;
 }
 
-/** The three headers of a delivery. */
-export function webhookHeaders(secret: string, id: string, body: string, now = new Date()): Record<string, string> {
+/**
+ * The three headers of a delivery, signed with each of `secrets` (the current one first; during a roll's grace also
+ * the replaced one), space-separated as the scheme allows: a receiver accepts the delivery if any signature verifies.
+ */
+export function webhookHeaders(secrets: readonly [string, ...string[]], id: string, body: string, now = new Date()): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
   return {
     "webhook-id": id,
     "webhook-timestamp": String(timestamp),
-    "webhook-signature": signWebhook(secret, id, timestamp, body),
+    "webhook-signature": secrets.map((secret) => signWebhook(secret, id, timestamp, body)).join(" "),
   };
 }

@@ -5,6 +5,7 @@ import { webhookDeliveries, webhookDeliveryAttempts, webhooks } from "@/db/schem
 import { systemActor, writeAudit } from "@/lib/audit";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { checkWebhookAddress, type Resolver } from "./address-policy";
+import { previousSigns } from "./previous-secret";
 import { openSecret } from "./secret-box";
 import { sendWebhook, type Sender, type SendResult } from "./send";
 import { webhookHeaders } from "./signing";
@@ -112,14 +113,14 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     let result: SendResult;
     // Checked again at every delivery: the host may resolve elsewhere since the webhook was created.
     const check = await checkWebhookAddress(webhook.url, { allowLoopback, resolve });
-    const secret = check.ok ? readSecret(webhook) : null;
+    const secrets = check.ok ? signingSecrets(webhook, startedAt) : null;
     if (!check.ok) result = { statusCode: null, error: check.message, durationMs: 0 };
-    else if (!secret) result = { statusCode: null, error: "The signing secret cannot be read.", durationMs: 0 };
+    else if (!secrets) result = { statusCode: null, error: "The signing secret cannot be read.", durationMs: 0 };
     else {
       result = await send({
         url: check.url,
         address: check.addresses[0]!,
-        headers: webhookHeaders(secret, delivery.id, body, startedAt),
+        headers: webhookHeaders(secrets, delivery.id, body, startedAt),
         body,
         timeoutMs,
       });
@@ -127,9 +128,11 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     await record(delivery, webhook, token, startedAt, result);
   }
 
-  function readSecret(webhook: typeof webhooks.$inferSelect): string | null {
+  /** The current signing secret, then the replaced one while its grace lasts; null when the current one cannot be read. */
+  function signingSecrets(webhook: typeof webhooks.$inferSelect, at: Date): [string, ...string[]] | null {
     try {
-      return openSecret(webhook.secretCiphertext, webhook.id, secretKey);
+      const current = openSecret(webhook.secretCiphertext, webhook.id, secretKey);
+      return previousSigns(webhook, at) ? [current, openSecret(webhook.previousSecretCiphertext, webhook.id, secretKey)] : [current];
     } catch {
       log(`cannot open the signing secret of webhook ${webhook.id} (was the auth secret changed?)`);
       return null;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
+  rollWebhookSecretRequestSchema,
   updateWebhookSchema,
   webhookCreatedSchema,
   webhookListSchema,
@@ -12,7 +13,7 @@ import { apiOperation, problemRef } from "../components";
 
 const idParam = { path: z.object({ id: z.uuid().meta({ description: "The webhook's id." }) }) };
 
-/** `app/api/v1/webhooks/route.ts`, `app/api/v1/webhooks/[id]/route.ts` and `app/api/v1/webhooks/[id]/roll-secret/route.ts` */
+/** `app/api/v1/webhooks/route.ts`, `app/api/v1/webhooks/[id]/route.ts`, and the `roll-secret` and `stop-previous-secret` routes beside it */
 export const webhooksPaths: ZodOpenApiPathsObject = {
   "/api/v1/webhooks": {
     get: apiOperation({
@@ -77,10 +78,26 @@ export const webhooksPaths: ZodOpenApiPathsObject = {
       tags: ["Webhooks"],
       summary: "Roll a webhook's signing secret",
       description:
-        "Replaces the signing secret of one of your webhooks at once, with no grace period: every delivery from now on, retries of earlier events included, is signed with the new `secret` of this answer, which is never shown again, and the receiver must verify with it. Send no body. Only the webhook's owner may roll it.",
+        "Replaces the signing secret of one of your webhooks: every delivery from now on, retries of earlier events included, is signed with the new `secret` of this answer, which is never shown again. With a `grace`, the replaced secret keeps signing beside it until `previousSecretExpiresAt`: each delivery then carries both signatures in `webhook-signature` (space-separated, as Standard Webhooks allows), so a receiver verifying with either secret accepts it and can switch at its own pace. Without a body, or with `now`, the replaced secret stops at once, as a leak needs. A roll during a grace ends the older secret's. Only the webhook's owner may roll it.",
       requestParams: idParam,
+      requestBody: { required: false, content: { "application/json": { schema: rollWebhookSecretRequestSchema } } },
       responses: {
         200: { description: "The new signing secret.", content: { "application/json": { schema: webhookSecretRolledSchema } } },
+        404: problemRef("NotFound"),
+      },
+    }),
+  },
+  "/api/v1/webhooks/{id}/stop-previous-secret": {
+    post: apiOperation({
+      policy: "webhooks:write",
+      operationId: "stopPreviousWebhookSecret",
+      tags: ["Webhooks"],
+      summary: "Stop a rolled signing secret before its grace ends",
+      description:
+        "Ends the grace of the secret that the last roll replaced: from now on deliveries carry the current secret's signature alone. Send no body. 404 when only the current secret signs (no grace, or it has ended). Only the webhook's owner may stop it.",
+      requestParams: idParam,
+      responses: {
+        200: { description: "The webhook, its `previousSecretExpiresAt` now null.", content: { "application/json": { schema: webhookSchema } } },
         404: problemRef("NotFound"),
       },
     }),

@@ -38,7 +38,8 @@ export const POST = withPrincipal("webhooks:write", async ({ request, principal,
   if (!outcome.ok) return problemFor(outcome);
   const { webhook, secret } = outcome.value;
   return json(
-    { ...serializeWebhook(webhook), secret },
+    // A new webhook has no previous secret to mention.
+    { ...serializeWebhook({ ...webhook, previousSecretExpiresAt: undefined }), secret },
     { status: 201, headers: { Location: `/api/v1/webhooks/${webhook.id}` } },
   );
 });

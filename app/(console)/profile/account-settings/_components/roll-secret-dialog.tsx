@@ -3,9 +3,9 @@
 import { useState } from "react";
 import type { SecretRevealProps } from "@/components/secrets/secret-reveal-dialog";
 import { RevealAfterActionDialog } from "@/components/secrets/reveal-after-action-dialog";
-import { RadioCardGroup } from "@/components/ui/radio-card-group";
+import { GracePeriodChoice } from "@/components/secrets/grace-period-choice";
 import { rollClientSecretAction, type GeneratedCredentials } from "@/lib/actions/company-credentials";
-import { ROLL_GRACE_PERIODS, type RollGracePeriod } from "@/lib/validators/company-credentials";
+import type { RollGracePeriod } from "@/lib/validators/roll-grace";
 
 export interface RollSecretDialogProps {
   open: boolean;
@@ -46,21 +46,7 @@ export function RollSecretDialog({ open, onOpenChange, clientId, reveal }: RollS
       onConfirm={() => rollClientSecretAction({ grace })}
       reveal={reveal}
     >
-      <fieldset className="grid gap-2">
-        <legend className="mb-1 text-sm font-medium">
-          The previous secret keeps working for
-        </legend>
-        <RadioCardGroup
-          className="grid gap-2"
-          value={grace}
-          onChange={setGrace}
-          options={(Object.keys(ROLL_GRACE_PERIODS) as RollGracePeriod[]).map((value) => ({
-            value,
-            label: ROLL_GRACE_PERIODS[value].label,
-            hint: GRACE_HINTS[value],
-          }))}
-        />
-      </fieldset>
+      <GracePeriodChoice legend="The previous secret keeps working for" hints={GRACE_HINTS} value={grace} onChange={setGrace} />
     </RevealAfterActionDialog>
   );
 }
