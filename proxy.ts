@@ -4,8 +4,8 @@ import { auth } from "@/lib/auth/config";
 import { isHost } from "@/lib/http/host";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
-/** Paths that answer without a console session: sign-in and the public API documentation. */
-const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/docs(\/|$)/];
+/** Paths that answer without a console session: sign-in, sign-out (which says so itself) and the API documentation. */
+const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/logout(\/|$)/, /^\/docs(\/|$)/];
 
 /** Console pages: a session or a redirect to sign-in, and a fresh CSP nonce for Next's inline scripts. */
 // With a lazily built config, next-auth's auth(handler) resolves to the handler (its types say otherwise).

@@ -1,5 +1,6 @@
 import type { Browser } from "@playwright/test";
 import { DEMO_PASSWORD, expect, openPersonMenu, PEOPLE, PERSON_KEYS, signIn, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./support/axe";
 
 const INCORRECT = "Incorrect email or password.";
 
@@ -92,6 +93,36 @@ test("Signing out through Auth.js's own endpoint ends the session: a kept copy o
   await expect(stolen).toHaveURL(/\/login/);
   await expect(stolen.getByRole("heading", { name: "Sign in to Keyward" })).toBeVisible();
   await thief.close();
+  await context.close();
+});
+
+test("Auth.js's sign-out URL asks in Keyward's own page, on a phone too; Sign out ends the session, Stay signed in keeps it", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, PEOPLE.member.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/profile$/);
+
+  await page.goto("/api/auth/signout");
+  await expect(page).toHaveURL(/\/logout$/);
+  await expect(page.getByRole("heading", { name: "Sign out of Keyward?" })).toBeVisible();
+  await expect(page.getByText(`You are signed in as ${PEOPLE.member.name} (${PEOPLE.member.email}).`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoSeriousViolations(page, "/logout");
+  await page.getByRole("link", { name: "Stay signed in" }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/api/auth/signout");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/login/);
+  // Signed out, the page has nothing to ask: it leads to the sign-in page.
+  await page.goto("/api/auth/signout");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Sign in to Keyward" })).toBeVisible();
   await context.close();
 });
 

@@ -68,7 +68,7 @@ export function authConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: Math.floor(sessionLimits().idleMs / 1000) },
     // Auth.js's own failures (a sign-in cancelled at the provider, a state that no longer matches) come back to the
     // sign-in page too, which says what happened, instead of Auth.js's unstyled error page.
-    pages: { signIn: "/login", error: "/login" },
+    pages: { signIn: "/login", signOut: "/logout", error: "/login" },
     providers: providers(),
     logger: {
       // A wrong password is an expected outcome, not a server error worth a stack trace.

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { SSO_ERRORS, ssoProviderName } from "@/lib/auth/config";
 import { firstValues, type RawSearchParams } from "@/lib/search-params";
+import { AuthCard } from "../auth-card";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -29,17 +30,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, error } = firstValues(await searchParams);
   if (await getActor()) redirect("/profile");
   return (
-    <main className="flex min-h-screen items-center justify-center bg-muted/40 px-4">
-      <div className="w-full max-w-sm rounded-xl border bg-card p-8 shadow-sm">
-        <p className="mb-6 text-sm font-semibold tracking-tight text-muted-foreground">Keyward</p>
-        <h1 className="mb-1 text-2xl font-semibold tracking-tight">Sign in to Keyward</h1>
-        <p className="mb-6 text-sm text-muted-foreground">Manage your organisation&apos;s API access.</p>
-        <LoginForm
-          callbackUrl={callbackUrl}
-          ssoName={ssoProviderName()}
-          ssoError={error && Object.hasOwn(SSO_MESSAGES, error) ? SSO_MESSAGES[error] : undefined}
-        />
-      </div>
-    </main>
+    <AuthCard title="Sign in to Keyward" description="Manage your organisation's API access.">
+      <LoginForm
+        callbackUrl={callbackUrl}
+        ssoName={ssoProviderName()}
+        ssoError={error && Object.hasOwn(SSO_MESSAGES, error) ? SSO_MESSAGES[error] : undefined}
+      />
+    </AuthCard>
   );
 }
