@@ -165,3 +165,40 @@ for (const person of Object.keys(PEOPLE) as PersonKey[]) {
     }
   });
 }
+
+/** The reference renders in the browser after the page, in the page's colour scheme: wait for both. */
+async function referenceRendered(page: Page) {
+  await expect(page.getByRole("list", { name: "Webhooks endpoints" })).toBeVisible();
+  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  await expect(page.locator("body")).toHaveClass(dark ? /\bdark-mode\b/ : /\blight-mode\b/);
+}
+
+/** The pages outside the console's frame, with whom they are seen by (null: signed out). */
+const OTHER_PAGES: readonly { name: string; path: string; person: PersonKey | null; ready?: (page: Page) => Promise<void> }[] = [
+  { name: "sign-in", path: "/login", person: null },
+  { name: "sign-in after a failed single sign-on", path: "/login?error=Configuration", person: null },
+  { name: "API reference", path: "/docs/api", person: null, ready: referenceRendered },
+  { name: "sign-out", path: "/logout", person: "member" },
+  { name: "page not found", path: "/admin/no-such-page", person: "member" },
+  { name: "forbidden page", path: "/admin/settings", person: "member" },
+];
+
+for (const other of OTHER_PAGES) {
+  test.describe(other.person ? `As ${PEOPLE[other.person].name}` : "Signed out", () => {
+    test.use({ storageState: other.person ? storageStateFor(other.person) : { cookies: [], origins: [] } });
+    for (const viewport of VIEWPORTS) {
+      test(`The ${other.name} page fits at ${viewport.name}, with nothing serious for axe`, async ({ page }) => {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await page.goto(other.path);
+        await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+        await other.ready?.(page);
+        const where = `${other.name} at ${viewport.name}`;
+        expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
+        await expectNoSeriousViolations(page, `${where}, light`);
+        await page.emulateMedia({ colorScheme: "dark" });
+        await other.ready?.(page);
+        await expectNoSeriousViolations(page, `${where}, dark`);
+      });
+    }
+  });
+}

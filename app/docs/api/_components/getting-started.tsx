@@ -2,9 +2,11 @@
 
 function Code({ children, label }: { children: string; label: string }) {
   return (
+    // Focusable, so a keyboard can scroll a line wider than the screen.
     <pre
       aria-label={label}
-      className="overflow-x-auto rounded-lg border bg-muted/50 p-4 font-mono text-sm leading-relaxed"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border bg-muted/50 p-4 font-mono text-sm leading-relaxed outline-none focus-visible:ring-2 focus-visible:ring-ring"
     >
       <code>{children}</code>
     </pre>
