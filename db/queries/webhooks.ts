@@ -43,8 +43,8 @@ const columns = {
   status: webhooks.status,
   disabledReason: webhooks.disabledReason,
   createdAt: webhooks.createdAt,
-  // Only while the replaced secret still signs (lib/webhooks/previous-secret.ts says the same in code).
-  // drizzle hands the decoder no nulls.
+  // Only while the replaced secret still signs (lib/webhooks/previous-secret.ts says the same in code); drizzle passes
+  // nulls by the decoder.
   previousSecretExpiresAt: sql`case when ${webhooks.previousSecretCiphertext} is not null and ${webhooks.previousSecretExpiresAt} > now() then ${webhooks.previousSecretExpiresAt} end`.mapWith(
     (value: string | Date): Date | null => webhooks.previousSecretExpiresAt.mapFromDriverValue(value) as Date,
   ),

@@ -64,7 +64,6 @@ const view = (row: typeof webhooks.$inferSelect): WebhookView => ({
   previousSecretExpiresAt: previousSigns(row, new Date()) ? row.previousSecretExpiresAt : null,
 });
 
-
 /** The webhooks `author` may touch in `scope`; "own" for an author who is no person matches none. */
 const within = (author: Author, scope: WebhookScope) =>
   and(

@@ -16,14 +16,7 @@ export default async function LogoutPage() {
   const actor = await getActor();
   if (!actor) redirect("/login");
   return (
-    <AuthCard
-      title="Sign out of Keyward?"
-      description={
-        <>
-          You are signed in as {actor.name} ({actor.email}).
-        </>
-      }
-    >
+    <AuthCard title="Sign out of Keyward?" description={`You are signed in as ${actor.name} (${actor.email}).`}>
       <form action={signOutAction} className="flex flex-wrap items-center gap-3">
         <Button type="submit">Sign out</Button>
         <Button asChild variant="outline">
