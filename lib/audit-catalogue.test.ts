@@ -3,6 +3,7 @@ import { WEBHOOK_ENTITIES, WEBHOOK_OPERATIONS } from "@/lib/webhooks/constants";
 import {
   AUDIT_ACTIONS,
   AUDIT_RESOURCES,
+  auditTargetText,
   describeAuditAction,
   isAuditAction,
   webhookEventOf,
@@ -76,6 +77,16 @@ describe("the audit catalogue", () => {
     expect(describeAuditAction({ actorLabel: "Ada Admin", action: "session.signed_in", targetLabel: null })).toBe(
       "Ada Admin signed in",
     );
+  });
+
+  it("names a target by its label, else by its kind and the start of its id", () => {
+    const id = "823275e2-00b8-4c3f-a117-a7733be42473";
+    expect(auditTargetText({ targetType: "api_key", targetId: id, targetLabel: "Billing" })).toBe("Billing");
+    expect(auditTargetText({ targetType: "session", targetId: id, targetLabel: null })).toBe("Sign-in 823275e2");
+    expect(auditTargetText({ targetType: "oauth_token", targetId: id, targetLabel: null })).toBe("OAuth access token 823275e2");
+    expect(auditTargetText({ targetType: "retired_kind", targetId: id, targetLabel: null })).toBe("retired_kind 823275e2");
+    expect(auditTargetText({ targetType: "constructor", targetId: id, targetLabel: null })).toBe("constructor 823275e2");
+    expect(auditTargetText({ targetType: "settings", targetId: null, targetLabel: null })).toBe("—");
   });
 
   it("reads the expiry job's notices as Keyward's sentences", () => {

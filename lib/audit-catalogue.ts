@@ -173,6 +173,19 @@ export function describeAuditAction(event: {
   return leak ? `${text}, reported leaked at ${leak.url ?? "an address the report did not give"}` : text;
 }
 
+/**
+ * An event's target as the Audit Log shows it: its name, else its kind and the start of its id (a sign-in, a
+ * token), whole in the event's details.
+ */
+export function auditTargetText(event: { targetType: string; targetId: string | null; targetLabel: string | null }): string {
+  if (event.targetLabel) return event.targetLabel;
+  if (!event.targetId) return "—";
+  const kind = Object.hasOwn(AUDIT_RESOURCES, event.targetType)
+    ? AUDIT_RESOURCES[event.targetType as AuditResource].label
+    : event.targetType;
+  return `${kind} ${event.targetId.slice(0, 8)}`;
+}
+
 /** The secret-scanning report recorded with an event (lib/audit.ts), if the change was one. */
 export function reportedLeakOf(metadata: unknown): { url: string | null; source: string | null } | null {
   if (!metadata || typeof metadata !== "object" || !("reportedLeak" in metadata)) return null;
