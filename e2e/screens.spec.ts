@@ -140,6 +140,56 @@ async function pageOverflow(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * What the page shows cut off, or out of place, that a layout may get wrong without scrolling sideways: a select too
+ * narrow for its chosen option, the current tab outside its strip, the current page's crumb cut shorter than one above
+ * it, a phone's card without its frame, and (when `wide`) a table that scrolls sideways in a desktop window.
+ */
+async function cutOff(page: Page, wide: boolean): Promise<string[]> {
+  return page.evaluate((wide) => {
+    const problems: string[] = [];
+    const shown = (element: Element) => element.getClientRects().length > 0;
+    const context = document.createElement("canvas").getContext("2d")!;
+    for (const select of document.querySelectorAll("select")) {
+      if (!shown(select)) continue;
+      const style = getComputedStyle(select);
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.text ?? "";
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (context.measureText(text).width > room + 1) problems.push(`select ${select.id || select.name}: "${text}" is cut off`);
+    }
+    for (const tab of document.querySelectorAll('[role="tab"][aria-selected="true"]')) {
+      const strip = tab.closest('[role="tablist"]')!.getBoundingClientRect();
+      const box = tab.getBoundingClientRect();
+      if (box.left < Math.max(0, strip.left) - 1 || box.right > Math.min(window.innerWidth, strip.right) + 1) {
+        problems.push(`tab ${tab.textContent?.trim()}: selected but out of view`);
+      }
+    }
+    const above = [...document.querySelectorAll<HTMLElement>('nav[aria-label="Breadcrumb"] li a')].filter(shown);
+    for (const crumb of above) {
+      if (crumb.clientWidth < 24 && crumb.scrollWidth > crumb.clientWidth) problems.push(`breadcrumb ${crumb.textContent}: squeezed away`);
+    }
+    const current = document.querySelector<HTMLElement>('nav[aria-label="Breadcrumb"] [aria-current="page"]');
+    if (current && current.scrollWidth > current.clientWidth + 1) {
+      const wider = above.find((crumb) => crumb.clientWidth > current.clientWidth);
+      if (wider) problems.push(`breadcrumb ${current.textContent}: cut to ${current.clientWidth}px beside ${wider.textContent} (${wider.clientWidth}px)`);
+    }
+    for (const row of document.querySelectorAll("tbody tr")) {
+      if (getComputedStyle(row).display === "grid" && parseFloat(getComputedStyle(row).borderTopWidth) === 0) {
+        problems.push(`a card of ${row.closest("table")?.getAttribute("aria-label")} has no frame`);
+      }
+    }
+    if (wide) {
+      for (const frame of document.querySelectorAll<HTMLElement>("[data-slot=table-container]")) {
+        if (frame.scrollWidth > frame.clientWidth + 1) {
+          problems.push(`table ${frame.querySelector("table")?.getAttribute("aria-label")}: scrolls sideways (${frame.scrollWidth}px in ${frame.clientWidth}px)`);
+        }
+      }
+    }
+    return problems;
+  }, wide);
+}
+
 for (const person of Object.keys(PEOPLE) as PersonKey[]) {
   test.describe(`As ${PEOPLE[person].name}`, () => {
     test.use({ storageState: storageStateFor(person) });
@@ -156,6 +206,7 @@ for (const person of Object.keys(PEOPLE) as PersonKey[]) {
 
           expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
           if (viewport.width === 1280) expect.soft(await controlsOutOfView(page), where).toEqual([]);
+          expect.soft(await cutOff(page, viewport.width === 1280), `${where}: shown cut off`).toEqual([]);
 
           await expectNoSeriousViolations(page, `${where}, light`);
           await page.emulateMedia({ colorScheme: "dark" });
@@ -194,6 +245,7 @@ for (const other of OTHER_PAGES) {
         await other.ready?.(page);
         const where = `${other.name} at ${viewport.name}`;
         expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
+        expect.soft(await cutOff(page, viewport.width === 1280), `${where}: shown cut off`).toEqual([]);
         await expectNoSeriousViolations(page, `${where}, light`);
         await page.emulateMedia({ colorScheme: "dark" });
         await other.ready?.(page);

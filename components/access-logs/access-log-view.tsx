@@ -183,9 +183,9 @@ export async function AccessLogView({
           label="Access log"
           columns={[
             { id: "time", header: "Time" },
-            ...(fixedKey ? [] : [{ id: "key", header: "Key", className: "min-w-32 whitespace-normal" }]),
+            ...(fixedKey ? [] : [{ id: "key", header: "Key", wrap: true, className: "min-w-32" }]),
             { id: "accessCode", header: "Access code", className: "font-mono text-xs" },
-            { id: "request", header: "Request", className: "min-w-48 max-w-md font-mono text-xs whitespace-normal break-all" },
+            { id: "request", header: "Request", wrap: true, className: "min-w-48 max-w-md font-mono text-xs" },
             { id: "status", header: "Status" },
             { id: "ip", header: "IP", className: "text-xs" },
             { id: "duration", header: "Duration", className: "text-xs" },

@@ -15,8 +15,15 @@ export interface DataTableColumn {
   hideHeader?: boolean;
   /** Sorting stays on the server: the header links to the URL that sorts by this column. */
   sort?: { href: string; direction?: "ascending" | "descending" };
+  /**
+   * For what people and clients write (names, URLs, paths, sentences that quote them): the text wraps, breaking a long
+   * word anywhere, so that it never widens the table past its frame.
+   */
+  wrap?: boolean;
   className?: string;
 }
+
+const WRAP = "whitespace-normal [overflow-wrap:anywhere]";
 
 export interface DataTableRow {
   id: string;
@@ -74,7 +81,7 @@ export function DataTable({
                 <TableHead
                   key={header.id}
                   aria-sort={column.sort?.direction}
-                  className={cn(pinClass(header.column.getIsPinned()), column.className)}
+                  className={cn(pinClass(header.column.getIsPinned()), column.wrap && WRAP, column.className)}
                 >
                   {column.hideHeader ? (
                     <span className="sr-only">{column.header}</span>
@@ -108,6 +115,7 @@ export function DataTable({
                   pinClass(cell.column.getIsPinned()),
                   "max-sm:flex max-sm:min-w-0 max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-2 max-sm:p-0 max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]",
                   "max-sm:data-label:before:font-medium max-sm:data-label:before:text-muted-foreground max-sm:data-label:before:content-[attr(data-label)]",
+                  column.wrap && WRAP,
                   column.className,
                 )}
               >
@@ -115,7 +123,8 @@ export function DataTable({
               </TableCell>
             );
           });
-          const card = "max-sm:grid max-sm:gap-2 max-sm:rounded-lg max-sm:border max-sm:p-3";
+          // Important: the table body drops the last row's rule, but the last card keeps its frame.
+          const card = "max-sm:grid max-sm:gap-2 max-sm:rounded-lg max-sm:border! max-sm:p-3";
           return row.original.href ? (
             <LinkRow key={row.id} href={row.original.href} className={cn("group", card)}>
               {cells}

@@ -4,6 +4,7 @@ import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { createContext, useContext, useEffect, useState } from "react";
+import { cn } from "@/lib/utils";
 import { ADMINISTRATION_NAV, PROFILE_NAV, sectionOf } from "./nav-items";
 
 export interface Crumb {
@@ -40,7 +41,11 @@ export function PageCrumbs({ items }: { items: readonly Crumb[] }) {
   return null;
 }
 
-/** Organisation / section / item, in the header; the current page is marked and is not a link. */
+/**
+ * Organisation / section / item, in the header; the current page is marked and is not a link. A phone has room for
+ * the current page and the item above it (not the organisation): the others are left out there, and the one above
+ * never squeezes the current page's name away.
+ */
 export function Breadcrumbs({ organization }: { organization: string }) {
   const pathname = usePathname() ?? "";
   const context = useContext(CrumbsContext);
@@ -51,14 +56,25 @@ export function Breadcrumbs({ organization }: { organization: string }) {
     ...(section ? [{ label: section.label, href: section.href }] : []),
     ...extra,
   ];
+  const firstOnPhone = crumbs.length > 2 ? crumbs.length - 2 : crumbs.length - 1;
   return (
     <nav aria-label="Breadcrumb" className="min-w-0">
       <ol className="flex min-w-0 items-center gap-1.5 text-sm text-muted-foreground">
         {crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
           return (
-            <li key={`${index}-${crumb.label}`} className="flex min-w-0 items-center gap-1.5">
-              {index > 0 ? <ChevronRight aria-hidden className="size-3.5 shrink-0" /> : null}
+            <li
+              key={`${index}-${crumb.label}`}
+              className={cn(
+                "flex min-w-0 items-center gap-1.5",
+                // The item above gives way first, down to a few letters, before the current page's name does.
+                !last && "max-w-[45%] min-w-16 shrink-[100]",
+                index < firstOnPhone && "max-sm:hidden",
+              )}
+            >
+              {index > 0 ? (
+                <ChevronRight aria-hidden className={cn("size-3.5 shrink-0", index === firstOnPhone && "max-sm:hidden")} />
+              ) : null}
               {last ? (
                 <span aria-current="page" className="truncate font-medium text-foreground">
                   {crumb.label}

@@ -80,6 +80,17 @@ function moveBetweenTabs(event: React.KeyboardEvent<HTMLElement>) {
 }
 
 /**
+ * Scrolls a tab strip that is wider than its frame (a phone) so that `tab` shows whole; only the strip moves, never
+ * the page.
+ */
+function scrollIntoFrame(frame: HTMLElement, tab: HTMLElement) {
+  const box = frame.getBoundingClientRect();
+  const own = tab.getBoundingClientRect();
+  if (own.left < box.left) frame.scrollLeft -= box.left - own.left;
+  else if (own.right > box.right) frame.scrollLeft += own.right - box.right;
+}
+
+/**
  * Route-based tabs: a `<nav>` landmark wrapping a tablist of `TabLink`s. One tab is in the Tab order (the selected
  * one, else the first); the arrow keys move between them.
  */
@@ -95,6 +106,8 @@ function TabLinks({
   React.useEffect(() => {
     const tabs = Array.from(list.current?.querySelectorAll<HTMLElement>('[role="tab"]') ?? []);
     if (tabs.length > 0 && !tabs.some((tab) => tab.tabIndex === 0)) tabs[0]?.setAttribute("tabindex", "0");
+    const selected = tabs.find((tab) => tab.getAttribute("aria-selected") === "true");
+    if (list.current && selected) scrollIntoFrame(list.current, selected);
   }, [pathname]);
   return (
     <nav aria-label={label} data-slot="tab-links" {...props}>

@@ -60,7 +60,7 @@ export function DeliveryLog({
                 { id: "time", header: "Time" },
                 { id: "statusCode", header: "Status code" },
                 { id: "duration", header: "Duration" },
-                { id: "error", header: "Error", className: "min-w-48 max-w-80 whitespace-normal" },
+                { id: "error", header: "Error", wrap: true, className: "min-w-48 max-w-80" },
               ]}
               rows={delivery.log.map((attempt) => ({
                 id: attempt.id,

@@ -125,14 +125,15 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         <DataTable
           label="API keys"
           columns={[
-            { id: "name", header: "Name", className: "font-medium" },
+            { id: "name", header: "Name", wrap: true, className: "min-w-32 max-w-72 font-medium" },
             { id: "keyId", header: "Key ID" },
-            { id: "tags", header: "Tags", className: "min-w-32 whitespace-normal" },
-            { id: "policies", header: "Policies", className: "min-w-32 whitespace-normal" },
-            { id: "status", header: "Status" },
-            { id: "accessCodes", header: "Access codes" },
-            { id: "lastUsed", header: "Last used" },
-            { id: "created", header: "Created", className: "text-xs" },
+            { id: "tags", header: "Tags", className: "min-w-24 whitespace-normal" },
+            { id: "policies", header: "Policies", className: "min-w-24 whitespace-normal" },
+            { id: "status", header: "Status", wrap: true, className: "min-w-24" },
+            // Short values under two-word headers: the headers may wrap, so that every column fits at 1280 px.
+            { id: "accessCodes", header: "Access codes", className: "whitespace-normal" },
+            { id: "lastUsed", header: "Last used", className: "whitespace-normal" },
+            { id: "created", header: "Created", wrap: true, className: "text-xs" },
             { id: "actions", header: "Actions", hideHeader: true },
           ]}
           rows={keys.map((key) => ({

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { listPeople } from "@/db/queries/people";
 import { requirePagePermission } from "@/lib/auth/actor";
-import { describeAuditAction } from "@/lib/audit-catalogue";
+import { auditTargetText, describeAuditAction } from "@/lib/audit-catalogue";
 import { auditFiltersSchema } from "@/lib/validators/audit";
 import { AuditEventDetails } from "./_components/audit-event-details";
 import { AuditFiltersForm } from "./_components/audit-filters-form";
@@ -60,9 +60,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           label="Audit events"
           columns={[
             { id: "time", header: "Time" },
-            { id: "actor", header: "Actor" },
-            { id: "action", header: "Action", className: "min-w-56 whitespace-normal" },
-            { id: "target", header: "Target", className: "min-w-32 max-w-64 whitespace-normal break-words" },
+            { id: "actor", header: "Actor", wrap: true, className: "min-w-28" },
+            { id: "action", header: "Action", wrap: true, className: "min-w-56" },
+            { id: "target", header: "Target", wrap: true, className: "min-w-32 max-w-64" },
             { id: "from", header: "From", className: "text-xs text-muted-foreground" },
             { id: "actions", header: "Details", hideHeader: true },
           ]}
@@ -81,7 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     event.actorLabel
                   ),
                 action: description,
-                target: event.targetLabel ?? event.targetId ?? "—",
+                target: auditTargetText(event),
                 from: event.ip ?? "—",
                 actions: (
                   <AuditEventDetails

@@ -34,8 +34,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <DataTable
           label="People"
           columns={[
-            { id: "name", header: "Name", className: "font-medium" },
-            { id: "email", header: "Email" },
+            { id: "name", header: "Name", wrap: true, className: "min-w-32 font-medium" },
+            { id: "email", header: "Email", wrap: true, className: "min-w-40" },
             { id: "roles", header: "Roles" },
             ...(canEdit ? [{ id: "actions", header: "Actions", hideHeader: true }] : []),
           ]}

@@ -45,7 +45,8 @@ export function ChoiceSetting({
 
   return (
     <Card>
-      <CardContent className="flex items-start justify-between gap-6">
+      {/* The select keeps its width beside a long description, and goes below it on a phone. */}
+      <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
         <div className="grid gap-1">
           <Label htmlFor={id}>{label}</Label>
           <p id={`${id}-description`} className="text-sm text-muted-foreground">
@@ -54,6 +55,7 @@ export function ChoiceSetting({
         </div>
         <NativeSelect
           id={id}
+          className="shrink-0 self-start"
           value={current}
           disabled={pending}
           aria-describedby={`${id}-description`}

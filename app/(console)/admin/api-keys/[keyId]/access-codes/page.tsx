@@ -55,7 +55,7 @@ export default async function AccessCodesPage({ params }: { params: Promise<{ ke
         <DataTable
           label="Access codes"
           columns={[
-            { id: "description", header: "Description", className: "min-w-40 whitespace-normal" },
+            { id: "description", header: "Description", wrap: true, className: "min-w-40" },
             { id: "prefix", header: "Prefix", className: "font-mono text-xs" },
             { id: "created", header: "Created" },
             { id: "expires", header: "Expires", className: "min-w-48 whitespace-normal" },
