@@ -142,8 +142,9 @@ async function pageOverflow(page: Page): Promise<string[]> {
 
 /**
  * What the page shows cut off, or out of place, that a layout may get wrong without scrolling sideways: a select too
- * narrow for its chosen option, the current tab outside its strip, the current page's crumb cut shorter than one above
- * it, a phone's card without its frame, and (when `wide`) a table that scrolls sideways in a desktop window.
+ * narrow for its chosen option, the current tab outside its strip, a crumb cut with room to spare or the current
+ * page's cut shorter than one above it, a phone's card without its frame, and (when `wide`) a table that scrolls
+ * sideways in a desktop window.
  */
 async function cutOff(page: Page, wide: boolean): Promise<string[]> {
   return page.evaluate((wide) => {
@@ -170,6 +171,13 @@ async function cutOff(page: Page, wide: boolean): Promise<string[]> {
       if (crumb.clientWidth < 24 && crumb.scrollWidth > crumb.clientWidth) problems.push(`breadcrumb ${crumb.textContent}: squeezed away`);
     }
     const current = document.querySelector<HTMLElement>('nav[aria-label="Breadcrumb"] [aria-current="page"]');
+    const trail = current?.closest("ol")?.getBoundingClientRect();
+    // The name menu: the header's last menu button (the first, a phone's navigation, is hidden on a desktop).
+    const menu = [...document.querySelectorAll("header button[aria-haspopup]")].filter(shown).at(-1)?.getBoundingClientRect();
+    const cut = [...above, ...(current ? [current] : [])].filter((crumb) => crumb.scrollWidth > crumb.clientWidth + 1);
+    if (trail && menu && menu.left - trail.right > 48 && cut.length > 0) {
+      problems.push(`breadcrumb ${cut[0]!.textContent}: cut although the header has ${Math.round(menu.left - trail.right)}px to spare`);
+    }
     if (current && current.scrollWidth > current.clientWidth + 1) {
       const wider = above.find((crumb) => crumb.clientWidth > current.clientWidth);
       if (wider) problems.push(`breadcrumb ${current.textContent}: cut to ${current.clientWidth}px beside ${wider.textContent} (${wider.clientWidth}px)`);

@@ -68,7 +68,7 @@ export function Breadcrumbs({ organization }: { organization: string }) {
               className={cn(
                 "flex min-w-0 items-center gap-1.5",
                 // The item above gives way first, down to a few letters, before the current page's name does.
-                !last && "max-w-[45%] min-w-16 shrink-[100]",
+                !last && "min-w-16 shrink-[100]",
                 index < firstOnPhone && "max-sm:hidden",
               )}
             >
