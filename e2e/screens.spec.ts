@@ -1,17 +1,19 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, PEOPLE, storageStateFor, test, type PersonKey } from "./fixtures";
 import { asKey } from "./personal-key";
 import { createKey, uniqueName } from "./support/api-keys";
 import { expectNoSeriousViolations } from "./support/axe";
 import { CONSOLE_PAGES, type ScreensData } from "./support/console-pages";
 import { expectTablesHydrated } from "./support/hydration";
+import { controlsOutOfView, cutOff, dialogOutOfFrame, pageOverflow } from "./support/layout";
 import { openRowActions } from "./support/row-actions";
 import { addWebhookInConsole } from "./support/webhooks";
 import { startReceiver, type Receiver } from "./webhook-receiver";
 
-// Every console page, for every demo person who may see it, at a desktop and a phone size: the page never scrolls
-// sideways, the first row's controls are in view at 1280 px, and axe finds nothing serious in light or dark. One
-// load per (page, person, size) with every check on it; the tests of a file share a worker, so the data is made once.
+// Every console page, for every demo person who may see it, and every dialog that opens without changing anything,
+// at a desktop and a phone size: nothing scrolls sideways or shows cut off, the first row's controls are in view at
+// 1280 px, a dialog's controls can be reached, and axe finds nothing serious in light or dark. One load per (page,
+// person, size) with every check on it; the tests of a file share a worker, so the data is made once.
 
 const VIEWPORTS = [
   { name: "1280×800", width: 1280, height: 800 },
@@ -90,114 +92,6 @@ test.afterAll(async () => {
   await receiver?.close();
 });
 
-/** Where the first body row's controls of each table lie outside the viewport or outside the table's visible frame. */
-async function controlsOutOfView(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    for (const table of document.querySelectorAll("table")) {
-      const row = table.querySelector("tbody tr");
-      const frame = table.closest("[data-slot=table-container]") ?? table;
-      const visible = frame.getBoundingClientRect();
-      for (const control of row?.querySelectorAll<HTMLElement>("button, a, [role=switch], input") ?? []) {
-        const box = control.getBoundingClientRect();
-        if (box.width === 0 && box.height === 0) continue;
-        const name = control.getAttribute("aria-label") ?? control.textContent?.trim() ?? control.tagName;
-        if (box.left < 0 || box.right > window.innerWidth) problems.push(`${name}: outside the viewport`);
-        else if (box.left < visible.left - 1 || box.right > visible.right + 1) problems.push(`${name}: outside the table frame`);
-      }
-    }
-    return problems;
-  });
-}
-
-/**
- * Nothing when the page does not scroll sideways; otherwise its width and the outermost elements that stick out
- * past the window's right edge, so a failure says what to fix.
- */
-async function pageOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.scrollWidth;
-    if (width <= window.innerWidth) return [];
-    const sticksOut = (element: Element) => element.getBoundingClientRect().right > window.innerWidth + 1;
-    // What a container inside the window clips (a visually hidden header row, a scrolling table) widens nothing.
-    const clipped = (element: Element) => {
-      for (let up = element.parentElement; up; up = up.parentElement) {
-        if (getComputedStyle(up).overflowX !== "visible" && !sticksOut(up)) return true;
-      }
-      return false;
-    };
-    const describe = (element: Element) =>
-      [
-        element.tagName.toLowerCase(),
-        element.getAttribute("role") ?? "",
-        element.getAttribute("aria-label") ?? element.getAttribute("data-slot") ?? "",
-        (element.textContent ?? "").trim().slice(0, 40),
-      ].join(" ");
-    const outermost = [...document.body.querySelectorAll("*")].filter(
-      (element) => sticksOut(element) && !(element.parentElement && sticksOut(element.parentElement)) && !clipped(element),
-    );
-    return [`page ${width}px wide in a ${window.innerWidth}px window`, ...outermost.slice(0, 5).map(describe)];
-  });
-}
-
-/**
- * What the page shows cut off, or out of place, that a layout may get wrong without scrolling sideways: a select too
- * narrow for its chosen option, the current tab outside its strip, a crumb cut with room to spare or the current
- * page's cut shorter than one above it, a phone's card without its frame, and (when `wide`) a table that scrolls
- * sideways in a desktop window.
- */
-async function cutOff(page: Page, wide: boolean): Promise<string[]> {
-  return page.evaluate((wide) => {
-    const problems: string[] = [];
-    const shown = (element: Element) => element.getClientRects().length > 0;
-    const context = document.createElement("canvas").getContext("2d")!;
-    for (const select of document.querySelectorAll("select")) {
-      if (!shown(select)) continue;
-      const style = getComputedStyle(select);
-      context.font = style.font;
-      const text = select.selectedOptions[0]?.text ?? "";
-      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (context.measureText(text).width > room + 1) problems.push(`select ${select.id || select.name}: "${text}" is cut off`);
-    }
-    for (const tab of document.querySelectorAll('[role="tab"][aria-selected="true"]')) {
-      const strip = tab.closest('[role="tablist"]')!.getBoundingClientRect();
-      const box = tab.getBoundingClientRect();
-      if (box.left < Math.max(0, strip.left) - 1 || box.right > Math.min(window.innerWidth, strip.right) + 1) {
-        problems.push(`tab ${tab.textContent?.trim()}: selected but out of view`);
-      }
-    }
-    const above = [...document.querySelectorAll<HTMLElement>('nav[aria-label="Breadcrumb"] li a')].filter(shown);
-    for (const crumb of above) {
-      if (crumb.clientWidth < 24 && crumb.scrollWidth > crumb.clientWidth) problems.push(`breadcrumb ${crumb.textContent}: squeezed away`);
-    }
-    const current = document.querySelector<HTMLElement>('nav[aria-label="Breadcrumb"] [aria-current="page"]');
-    const trail = current?.closest("ol")?.getBoundingClientRect();
-    // The name menu: the header's last menu button (the first, a phone's navigation, is hidden on a desktop).
-    const menu = [...document.querySelectorAll("header button[aria-haspopup]")].filter(shown).at(-1)?.getBoundingClientRect();
-    const cut = [...above, ...(current ? [current] : [])].filter((crumb) => crumb.scrollWidth > crumb.clientWidth + 1);
-    if (trail && menu && menu.left - trail.right > 48 && cut.length > 0) {
-      problems.push(`breadcrumb ${cut[0]!.textContent}: cut although the header has ${Math.round(menu.left - trail.right)}px to spare`);
-    }
-    if (current && current.scrollWidth > current.clientWidth + 1) {
-      const wider = above.find((crumb) => crumb.clientWidth > current.clientWidth);
-      if (wider) problems.push(`breadcrumb ${current.textContent}: cut to ${current.clientWidth}px beside ${wider.textContent} (${wider.clientWidth}px)`);
-    }
-    for (const row of document.querySelectorAll("tbody tr")) {
-      if (getComputedStyle(row).display === "grid" && parseFloat(getComputedStyle(row).borderTopWidth) === 0) {
-        problems.push(`a card of ${row.closest("table")?.getAttribute("aria-label")} has no frame`);
-      }
-    }
-    if (wide) {
-      for (const frame of document.querySelectorAll<HTMLElement>("[data-slot=table-container]")) {
-        if (frame.scrollWidth > frame.clientWidth + 1) {
-          problems.push(`table ${frame.querySelector("table")?.getAttribute("aria-label")}: scrolls sideways (${frame.scrollWidth}px in ${frame.clientWidth}px)`);
-        }
-      }
-    }
-    return problems;
-  }, wide);
-}
-
 for (const person of Object.keys(PEOPLE) as PersonKey[]) {
   test.describe(`As ${PEOPLE[person].name}`, () => {
     test.use({ storageState: storageStateFor(person) });
@@ -257,6 +151,140 @@ for (const other of OTHER_PAGES) {
         await expectNoSeriousViolations(page, `${where}, light`);
         await page.emulateMedia({ colorScheme: "dark" });
         await other.ready?.(page);
+        await expectNoSeriousViolations(page, `${where}, dark`);
+      });
+    }
+  });
+}
+
+type Opener = (page: Page) => Promise<void>;
+/** Opens a dialog with a button on the page. */
+const button = (name: string | RegExp): Opener => (page) => page.getByRole("button", { name }).first().click();
+/** Opens a dialog from a row's actions menu. */
+const rowMenu = (row: RegExp, item: string | RegExp): Opener => async (page) => {
+  await page.getByRole("button", { name: row }).first().click();
+  await page.getByRole("menu").getByRole("menuitem", { name: item }).click();
+};
+const dialogNamed =
+  (name: string | RegExp, role: "dialog" | "alertdialog" = "dialog") =>
+  (page: Page) =>
+    page.getByRole(role, { name });
+const SCREENS_WEBHOOK = /^Actions for .*\/screens\/.*end$/;
+
+/** The dialogs that open without changing anything, where they open, and for whom (the sweep's own key and webhook). */
+const DIALOGS: readonly {
+  name: string;
+  person: PersonKey;
+  path: (data: ScreensData) => string;
+  open: Opener;
+  dialog: (page: Page) => Locator;
+}[] = [
+  {
+    name: "Create API key",
+    person: "admin",
+    path: () => "/admin/api-keys",
+    open: button("Create API key"),
+    dialog: dialogNamed("Create API key"),
+  },
+  {
+    name: "Choose policies",
+    person: "admin",
+    path: () => "/admin/api-keys",
+    open: async (page) => {
+      await button("Create API key")(page);
+      await page.getByRole("dialog", { name: "Create API key" }).getByRole("button", { name: "Choose policies" }).click();
+    },
+    dialog: dialogNamed("Choose policies"),
+  },
+  {
+    name: "Link existing API key",
+    person: "admin",
+    path: () => "/admin/api-keys",
+    open: button("Link existing API key"),
+    dialog: dialogNamed("Link existing API key"),
+  },
+  {
+    name: "Archive key",
+    person: "admin",
+    path: (d) => `/admin/api-keys/${d.keyId}`,
+    open: button("Archive key"),
+    dialog: dialogNamed(/^Archive .+\?$/),
+  },
+  {
+    name: "Delete key",
+    person: "admin",
+    path: (d) => `/admin/api-keys/${d.keyId}`,
+    open: button("Delete key"),
+    dialog: dialogNamed(/^Delete .+\?$/),
+  },
+  {
+    name: "Edit access code",
+    person: "admin",
+    path: (d) => `/admin/api-keys/${d.keyId}/access-codes`,
+    open: rowMenu(/^Actions for access code /, "Edit description"),
+    dialog: dialogNamed(/^Edit access code /),
+  },
+  {
+    name: "Edit roles",
+    person: "admin",
+    path: () => "/admin/people",
+    open: button(/^Edit roles for /),
+    dialog: dialogNamed(/^Edit roles for /),
+  },
+  {
+    name: "Event details",
+    person: "admin",
+    path: () => "/admin/audit-log",
+    open: button(/^Details: /),
+    dialog: dialogNamed("Event details"),
+  },
+  {
+    name: "Add webhook",
+    person: "admin",
+    path: () => "/profile/api-access",
+    open: button("Add webhook"),
+    dialog: dialogNamed("Add webhook"),
+  },
+  {
+    name: "Roll signing secret",
+    person: "globex",
+    path: () => "/profile/api-access",
+    open: rowMenu(SCREENS_WEBHOOK, "Roll signing secret"),
+    dialog: dialogNamed(/^Roll the signing secret of /),
+  },
+  {
+    name: "Delete webhook",
+    person: "globex",
+    path: () => "/profile/api-access",
+    open: rowMenu(SCREENS_WEBHOOK, /^Delete webhook /),
+    dialog: dialogNamed("Delete this webhook?", "alertdialog"),
+  },
+];
+
+for (const dialogCase of DIALOGS) {
+  test.describe(`As ${PEOPLE[dialogCase.person].name}`, () => {
+    test.use({ storageState: storageStateFor(dialogCase.person) });
+    for (const viewport of VIEWPORTS) {
+      test(`The ${dialogCase.name} dialog fits at ${viewport.name}, every control in reach, with nothing serious for axe`, async ({
+        page,
+      }) => {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await page.goto(dialogCase.path(data));
+        await expectTablesHydrated(page);
+        await dialogCase.open(page);
+        const dialog = dialogCase.dialog(page);
+        await expect(dialog).toBeVisible();
+        const where = `${dialogCase.name} at ${viewport.name}`;
+
+        expect.soft(await dialogOutOfFrame(dialog), `${where}: out of frame`).toEqual([]);
+        expect.soft(await pageOverflow(page), `${where}: the page scrolls sideways`).toEqual([]);
+        expect.soft(await cutOff(page, false), `${where}: shown cut off`).toEqual([]);
+        const last = dialog.getByRole("button").last();
+        await last.scrollIntoViewIfNeeded();
+        await expect.soft(last, `${where}: its last button can be scrolled to`).toBeInViewport();
+
+        await expectNoSeriousViolations(page, `${where}, light`);
+        await page.emulateMedia({ colorScheme: "dark" });
         await expectNoSeriousViolations(page, `${where}, dark`);
       });
     }

@@ -42,13 +42,13 @@ export function AuditEventDetails({ description, event }: { description: string;
           {rows.map(([term, value]) => (
             <div key={term} className="contents">
               <dt className="text-muted-foreground">{term}</dt>
-              <dd className="break-all">{value}</dd>
+              <dd className="min-w-0 [overflow-wrap:anywhere]">{value}</dd>
             </div>
           ))}
         </dl>
         <div className="grid gap-1.5 px-4 pb-4">
           <h3 className="text-sm font-medium">Metadata</h3>
-          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{JSON.stringify(event.metadata, null, 2)}</pre>
+          <pre className="rounded-md bg-muted p-3 text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{JSON.stringify(event.metadata, null, 2)}</pre>
         </div>
       </SheetContent>
     </Sheet>

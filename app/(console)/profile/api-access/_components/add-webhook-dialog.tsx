@@ -102,7 +102,7 @@ export function AddWebhookDialog({ open, onOpenChange: setOpen, organization, pe
           <NativeSelect className="w-full" {...form.register("operationType")}>
             {operations.map((op) => (
               <option key={op} value={op}>
-                {`${op} — ${WEBHOOK_TRIGGERS[entity][op]}`}
+                {op}
               </option>
             ))}
           </NativeSelect>
