@@ -151,7 +151,8 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               tags: (
                 <span className="flex flex-wrap gap-1">
                   {key.tags.map((tag) => (
-                    <Badge key={tag}>
+                    // A tag may be 40 characters: it wraps rather than widening the table.
+                    <Badge key={tag} className="max-w-full whitespace-normal [overflow-wrap:anywhere]">
                       {tag}
                     </Badge>
                   ))}
