@@ -10,9 +10,9 @@ interface Answer {
 }
 
 /** node:http, since fetch() itself refuses to send TRACE or a target that is not a path. */
-function send(port: number, method: string, path = "/"): Promise<Answer> {
+function send(port: number, method: string, path = "/", headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: "127.0.0.1", port, method, path }, (response) => {
+    const outgoing = httpRequest({ host: "127.0.0.1", port, method, path, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
@@ -127,5 +127,39 @@ describe("request lines that Next.js cannot build a Request of", () => {
       expect(JSON.parse(refused.body), target).toMatchObject({ type: "https://keyward.dev/problems/invalid-request", status: 400 });
     }
     expect(seen).toEqual([]);
+  });
+
+  it("every answer carries the security headers, the API's no-store and, over https, Strict-Transport-Security; a handler may set its own", async () => {
+    guardRequestLines();
+    server = createServer((request, response) => {
+      if (request.url === "/static.css") response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      response.end("handled");
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+
+    const answers = {
+      page: await send(port, "GET", "/admin/api-keys"),
+      api: await send(port, "GET", "/api/v1/me"),
+      apiQuery: await send(port, "GET", "/api?x=1"),
+      apiByUrl: await send(port, "GET", "http://keyward.example/api/v1/users"),
+      apiLookalike: await send(port, "GET", "/apix"),
+      asset: await send(port, "GET", "/static.css"),
+      traced: await send(port, "TRACE", "/"),
+      https: await send(port, "GET", "/login", { "x-forwarded-proto": "https" }),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      expect(answer.headers["x-content-type-options"], name).toBe("nosniff");
+      expect(answer.headers["referrer-policy"], name).toBe("no-referrer");
+      expect(answer.headers["x-frame-options"], name).toBe("DENY");
+      expect(answer.headers["permissions-policy"], name).toContain("camera=()");
+      expect(answer.headers["strict-transport-security"], name).toBe(name === "https" ? "max-age=31536000" : undefined);
+    }
+    expect([answers.api, answers.apiQuery, answers.apiByUrl, answers.traced].map((a) => a.headers["cache-control"])).toEqual(
+      Array(4).fill("no-store"),
+    );
+    expect(answers.page.headers["cache-control"]).toBeUndefined();
+    expect(answers.apiLookalike.headers["cache-control"]).toBeUndefined();
+    expect(answers.asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 });

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { METHODS } from "@/lib/api/methods";
 import { PROBLEM_CONTENT_TYPE, problemDocument, type ProblemType } from "@/lib/api/problem";
 import { isHost } from "./host";
-import { STATIC_SECURITY_HEADERS } from "./security-headers";
+import { stampSecurityHeaders } from "./security-headers";
 
 /** What this server answers at all; each route's OPTIONS says which of them it takes. */
 export const ALLOWED_METHODS = METHODS.join(", ");
@@ -18,10 +18,16 @@ const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)(.*)$/is;
 
 type RequestListener = (this: Server, request: IncomingMessage, response: ServerResponse) => void;
 
-function answer(response: ServerResponse, status: number, headers: Record<string, string>, problem?: { type: ProblemType; detail: string }) {
+function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  problem?: { type: ProblemType; detail: string },
+) {
   const body = problem ? JSON.stringify(problemDocument(problem.type, { detail: problem.detail })) : "";
+  stampSecurityHeaders(request, response);
   response.writeHead(status, {
-    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
     ...headers,
     "Cache-Control": "no-store",
     // A 204 has no body, so no length either (RFC 9110 §8.6).
@@ -44,13 +50,13 @@ export function answeredAtTheDoor(request: IncomingMessage, response: ServerResp
   const method = request.method ?? "";
   const target = request.url ?? "";
   if (!ALLOWED.has(method)) {
-    answer(response, 405, { Allow: ALLOWED_METHODS }, { type: "method_not_allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
+    answer(request, response, 405, { Allow: ALLOWED_METHODS }, { type: "method_not_allowed", detail: `${method} is not supported by Keyward. Allowed: ${ALLOWED_METHODS}.` });
   } else if (target === "*" && method === "OPTIONS") {
-    answer(response, 204, { Allow: ALLOWED_METHODS });
+    answer(request, response, 204, { Allow: ALLOWED_METHODS });
   } else if (!PARSEABLE_TARGET.test(target)) {
-    answer(response, 400, {}, { type: "invalid_request", detail: "The request target must be a path that starts with /, or a URL." });
+    answer(request, response, 400, {}, { type: "invalid_request", detail: "The request target must be a path that starts with /, or a URL." });
   } else if (!target.startsWith("/") && !toOriginForm(request)) {
-    answer(response, 400, {}, { type: "invalid_request", detail: "The request target's URL does not name a host." });
+    answer(request, response, 400, {}, { type: "invalid_request", detail: "The request target's URL does not name a host." });
   } else {
     return false;
   }
@@ -72,12 +78,16 @@ function toOriginForm(request: IncomingMessage): boolean {
   return true;
 }
 
-/** Puts `answeredAtTheDoor` in front of the server's request listeners, which see every other request as before. */
+/**
+ * Puts `answeredAtTheDoor` in front of the server's request listeners, which see every other request as before, its
+ * response already carrying the security headers.
+ */
 export function guardServer(server: Server): void {
   const listeners = server.listeners("request") as RequestListener[];
   server.removeAllListeners("request");
   server.on("request", function (this: Server, request: IncomingMessage, response: ServerResponse) {
     if (answeredAtTheDoor(request, response)) return;
+    stampSecurityHeaders(request, response);
     for (const listener of listeners) listener.call(this, request, response);
   });
 }
