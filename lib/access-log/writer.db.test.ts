@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accessCodes, accessLogs, apiKeys, type NewAccessLog } from "@/db/schema";
+import { accessCodes, accessLogRollups, accessLogs, apiKeys, organizations, type NewAccessLog } from "@/db/schema";
 import { createApiKey } from "@/lib/services/api-keys";
 import { authorFor, createOrganization, NO_META } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -77,7 +77,7 @@ describe("the access-log writer", () => {
   it("writes every other entry when one among many is refused for its data, and counts the one it drops", async () => {
     const { w, messages } = writer();
     for (let i = 0; i < 240; i++) {
-      // An organisation that does not exist: the foreign key refuses this row whatever its text.
+      // An organisation that does not exist: the hourly counts' foreign key refuses this row whatever its text.
       const poisoned = i === 120 ? { organizationId: randomUUID() } : {};
       w.record(entry(`/api/v1/poison/${i}`, poisoned));
     }
@@ -89,6 +89,22 @@ describe("the access-log writer", () => {
     w.record(entry("/api/v1/poison/after"));
     await w.flush();
     expect(await logged("/api/v1/poison/after")).toHaveLength(1);
+  });
+
+  it("is deleted with its organisation, and no other organisation's log with it", async () => {
+    const { org: leaving } = await createOrganization(t.db, "writer-leaving", [{ name: "Lou Leaving", roles: ["administrator"] }]);
+    const { w } = writer();
+    w.record(entry("/api/v1/leaving/kept"));
+    w.record(entry("/api/v1/leaving/gone", { organizationId: leaving.id, apiKeyId: null, credentialId: null }));
+    await w.flush();
+    expect(w.stats()).toMatchObject({ written: 2, dropped: 0 });
+    const countsOf = async (id: string) =>
+      (await t.db.select().from(accessLogRollups).where(eq(accessLogRollups.organizationId, id))).length;
+    expect(await countsOf(leaving.id)).toBe(1);
+
+    await t.db.delete(organizations).where(eq(organizations.id, leaving.id));
+    expect((await logged("/api/v1/leaving/")).map((row) => row.path)).toEqual(["/api/v1/leaving/kept"]);
+    expect(await countsOf(leaving.id)).toBe(0);
   });
 
   it("stores what a client sent with U+0000 in its path, user agent and body, without the NUL", async () => {
