@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { accessLogRollups, companyCredentials, oauthAccessTokens, type NewAccessLog } from "@/db/schema";
 import { createOrganization } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -59,6 +60,30 @@ describe("the hourly counts kept by the access-log writer", () => {
     // One row per bucket, whichever writer and batch the entries came in.
     expect(rows).toHaveLength(Object.keys(expected).length);
     expect(rows.every((row) => row.apiKeyId === keyId && row.accessCodePrefix === "kwak_abcd")).toBe(true);
+  });
+
+  it("buckets by the hour in UTC, whatever the database's time zone, and by status class from 1xx to 5xx", async () => {
+    const org = await organization("rollup-edges");
+    const hour = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR;
+    await t.db.transaction(async (tx) => {
+      // Chatham is 12:45 ahead of UTC: its hours start 15 minutes into UTC's.
+      await tx.execute(sql`set local time zone 'Pacific/Chatham'`);
+      const w = createAccessLogWriter({ getDb: async () => tx as unknown as Db, flushMs: 60_000, retryMs: 60_000, log: () => {} });
+      // A status outside 100–599 is never sent by the API, but the column is only an integer: it counts at the ends.
+      const statuses = [-5, 0, 99, 100, 199, 200, 599, 600, 999, 2 ** 31 - 1];
+      for (const status of statuses) w.record(entry(org, status, new Date(hour)));
+      w.record(entry(org, 200, new Date(hour - 1)));
+      w.record(entry(org, 200, new Date(hour + HOUR - 1)));
+      await w.flush();
+      expect(w.stats()).toMatchObject({ written: statuses.length + 2, dropped: 0 });
+    });
+    const at = (ms: number) => new Date(ms).toISOString();
+    expect(await counts(org)).toEqual({
+      [`${at(hour - HOUR)} 2xx`]: 1,
+      [`${at(hour)} 1xx`]: 5,
+      [`${at(hour)} 2xx`]: 2,
+      [`${at(hour)} 5xx`]: 4,
+    });
   });
 
   it("does not count an entry the database refused, nor the entries of another organisation", async () => {
