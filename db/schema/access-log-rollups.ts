@@ -3,9 +3,10 @@ import { organizations } from "./organizations";
 
 /**
  * Requests per hour, credential and status class, kept by the access-log writer in the statement that inserts the
- * raw rows it counts, so the charts never disagree with what was written. The raw log is pruned (Keep access logs for); these
- * counts stay. OAuth tokens are counted under their company credentials (`company_credentials` kind), not per token:
- * a token lives an hour, the credentials are what people look at. No foreign key on `apiKeyId`, as for the log.
+ * raw rows it counts, so the charts never disagree with what was written. The raw log is pruned (Keep access logs
+ * for); these counts stay. OAuth tokens are counted under their company credentials (`company_credentials` kind),
+ * not per token: a token lives an hour, the credentials are what people look at. No foreign key on `apiKeyId`, as
+ * for the log; the one on `organizationId` also vouches for the log's rows, written in the same statement.
  */
 export const accessLogRollups = pgTable(
   "access_log_rollups",

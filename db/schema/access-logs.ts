@@ -6,10 +6,10 @@ import { createdAt, id } from "./columns";
  * `apiKeyId` has no foreign key on purpose: a key deleted while its last entries wait in the batch must not make
  * the batch fail, and the log outlives the key.
  *
- * `organizationId` has no foreign key either: the check ran once per row, about a quarter of what a row cost the embedded
- * database to write, and one row is written per API call. The hourly counts are upserted in the same statement
- * with a foreign key of their own, so a batch naming an organisation that does not exist is still refused as a
- * whole; deleting an organisation deletes its log by a trigger (migration 0017).
+ * `organizationId` has no foreign key either: the check ran once per row, about a quarter of what a row cost the
+ * embedded database to write, and one row is written per API call. The hourly counts are upserted in the same
+ * statement with a foreign key of their own, so a batch naming an organisation that does not exist is still refused
+ * as a whole; deleting an organisation deletes its log by a trigger (migration 0017).
  */
 export const accessLogs = pgTable(
   "access_logs",
