@@ -27,6 +27,26 @@ test.describe("as an Administrator", () => {
   });
 });
 
+test.describe("as an Administrator on a phone, before the page's scripts run", () => {
+  test.use({ storageState: storageStateFor("admin"), viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+  test("The current section's tab shows whole in the Administration strip, though the strip is wider than the phone", async ({
+    page,
+  }) => {
+    await page.goto("/admin/settings");
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    const tablist = page.getByRole("tablist", { name: "Administration" });
+    expect(await tablist.evaluate((strip) => strip.scrollWidth > strip.clientWidth)).toBe(true);
+    const strip = (await tablist.boundingBox())!;
+    const shownWhole = async (name: string) => {
+      const tab = (await tablist.getByRole("tab", { name }).boundingBox())!;
+      return tab.x >= Math.max(0, strip.x) - 1 && tab.x + tab.width <= Math.min(390, strip.x + strip.width) + 1;
+    };
+    expect(await shownWhole("Settings")).toBe(true);
+    expect(await shownWhole("API Keys")).toBe(false);
+  });
+});
+
 test.describe("on the profile", () => {
   test.use({ storageState: storageStateFor("globex") });
 

@@ -52,9 +52,11 @@ function TabsContent({ className, ...props }: React.ComponentProps<typeof TabsPr
  */
 type TabLinksVariant = "pill" | "underline";
 
+// The strip scrolls sideways on a phone: the selected tab is its initial scroll target, so that it shows from the first
+// paint, before the scripts (which keep it in view as the tabs change) have run.
 const underlineListClass = "flex w-full items-end gap-1 overflow-x-auto border-b text-muted-foreground";
 const underlineTriggerClass =
-  "-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 border-transparent px-3 text-sm font-medium whitespace-nowrap transition-colors -outline-offset-2 hover:text-foreground aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-selected:border-primary aria-selected:text-foreground [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
+  "-mb-px inline-flex h-9 items-center gap-1.5 border-b-2 border-transparent px-3 text-sm font-medium whitespace-nowrap transition-colors -outline-offset-2 hover:text-foreground aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-selected:border-primary aria-selected:text-foreground aria-selected:[scroll-initial-target:nearest] [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
 
 const TabLinksVariantContext = React.createContext<TabLinksVariant>("pill");
 
