@@ -22,7 +22,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 /** Headers on every response, pages, API and static files alike (`stampSecurityHeaders`). */
-export const STATIC_SECURITY_HEADERS = [
+const STATIC_SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   // Pages can show secrets and carry ids in their URLs: never tell another site where a visitor came from.
   { key: "Referrer-Policy", value: "no-referrer" },
@@ -36,7 +36,7 @@ export const STATIC_SECURITY_HEADERS = [
  * includeSubDomains, since the operator's other hosts are not Keyward's to decide. Whether a request came over https
  * is X-Forwarded-Proto, which only a trusted proxy may set (lib/http/peer-address.ts).
  */
-export const STRICT_TRANSPORT_SECURITY = { key: "Strict-Transport-Security", value: "max-age=31536000" };
+const STRICT_TRANSPORT_SECURITY = { key: "Strict-Transport-Security", value: "max-age=31536000" };
 
 /**
  * Puts the security headers on a response before anything else handles its request (the server's request listener,
